@@ -1,0 +1,139 @@
+import CSodium
+
+/// XChaCha20-Poly1305-IETF with Tresor's versioned ciphertext format.
+///
+/// Format (all integers big-endian):
+/// `format version (1 byte, = 1) ‖ key version (4 bytes) ‖ nonce (24 bytes) ‖ ciphertext ‖ tag (16 bytes)`.
+/// The header (version and key version) is authenticated together with the caller's associated
+/// data, so a ciphertext cannot be moved to another subject, field or key version.
+/// Nonces are random and chosen here; callers never supply them.
+public enum AEAD {
+    /// Current ciphertext format version.
+    public static let formatVersion: UInt8 = 1
+    /// Bytes of the header before the ciphertext.
+    public static let headerSize = 1 + 4 + nonceSize
+    static let nonceSize = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
+    static let tagSize = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
+    /// Bytes a sealed value adds to its plaintext.
+    public static let overhead = headerSize + tagSize
+
+    /// Encrypts `plaintext` under `key`, binding it to `associatedData`.
+    public static func seal(
+        _ plaintext: [UInt8], key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        return plaintext.withUnsafeBytes { seal($0, key: key.material, keyVersion: keyVersion, associatedData: associatedData) }
+    }
+
+    /// Encrypts raw bytes under `key`; see `seal(_:key:keyVersion:associatedData:)`.
+    public static func seal(
+        bytes plaintext: UnsafeRawBufferPointer, key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        return seal(plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData)
+    }
+
+    static func seal(
+        _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32, associatedData: [UInt8]
+    ) -> [UInt8] {
+        let total = headerSize + plaintext.count + tagSize
+        return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+            let base = out.baseAddress!
+            base[0] = formatVersion
+            writeBigEndian(keyVersion, to: base + 1)
+            randombytes_buf(base + 5, nonceSize)
+            let headerAD = fullAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData)
+            var written: UInt64 = 0
+            headerAD.withUnsafeBufferPointer { ad in
+                _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
+                    base + headerSize, &written,
+                    plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
+                    ad.baseAddress, UInt64(ad.count), nil, base + 5, key.pointer)
+            }
+            initialized = headerSize + Int(written)
+        }
+    }
+
+    /// Decrypts a sealed value.
+    /// - Throws: `CryptoError.authenticationFailed` when the key, associated data or any byte is
+    ///   wrong (no partial plaintext is ever returned); `.malformedCiphertext` for a bad header.
+    public static func open(
+        _ sealed: [UInt8], key: some SymmetricKey, associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        return try open(sealed, key: key.material, associatedData: associatedData)
+    }
+
+    static func open(_ sealed: [UInt8], key: KeyMaterial, associatedData: [UInt8]) throws(CryptoError) -> [UInt8] {
+        guard sealed.count >= overhead else { throw .malformedCiphertext(reason: "too short") }
+        guard sealed[0] == formatVersion else { throw .malformedCiphertext(reason: "unknown format version \(sealed[0])") }
+        let plainCount = sealed.count - overhead
+        var failed = false
+        let plaintext = sealed.withUnsafeBufferPointer { input in
+            let base = input.baseAddress!
+            let headerAD = fullAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData)
+            return [UInt8](unsafeUninitializedCapacity: max(plainCount, 1)) { out, initialized in
+                var written: UInt64 = 0
+                let rc = headerAD.withUnsafeBufferPointer { ad in
+                    crypto_aead_xchacha20poly1305_ietf_decrypt(
+                        out.baseAddress, &written, nil,
+                        base + headerSize, UInt64(sealed.count - headerSize),
+                        ad.baseAddress, UInt64(ad.count), base + 5, key.pointer)
+                }
+                if rc != 0 {
+                    failed = true
+                    initialized = 0
+                } else {
+                    initialized = Int(written)
+                }
+            }
+        }
+        if failed { throw .authenticationFailed }
+        return plaintext
+    }
+
+    /// The key version recorded in a sealed value's header.
+    public static func keyVersion(of sealed: [UInt8]) throws(CryptoError) -> UInt32 {
+        guard sealed.count >= overhead, sealed[0] == formatVersion else {
+            throw .malformedCiphertext(reason: "bad header")
+        }
+        return UInt32(sealed[1]) << 24 | UInt32(sealed[2]) << 16 | UInt32(sealed[3]) << 8 | UInt32(sealed[4])
+    }
+
+    private static func fullAssociatedData(header: UnsafeBufferPointer<UInt8>, _ associatedData: [UInt8]) -> [UInt8] {
+        var ad = [UInt8]()
+        ad.reserveCapacity(header.count + associatedData.count)
+        ad.append(contentsOf: header)
+        ad.append(contentsOf: associatedData)
+        return ad
+    }
+
+    private static func writeBigEndian(_ value: UInt32, to pointer: UnsafeMutablePointer<UInt8>) {
+        pointer[0] = UInt8(truncatingIfNeeded: value >> 24)
+        pointer[1] = UInt8(truncatingIfNeeded: value >> 16)
+        pointer[2] = UInt8(truncatingIfNeeded: value >> 8)
+        pointer[3] = UInt8(truncatingIfNeeded: value)
+    }
+}
+
+/// The raw XChaCha20-Poly1305-IETF construction, for known-answer tests against
+/// draft-irtf-cfrg-xchacha. Production code uses `AEAD`, which chooses its own nonces.
+public enum XChaCha20Poly1305 {
+    /// Encrypts with an explicit nonce. Never use outside known-answer tests.
+    public static func encryptForTesting(
+        _ plaintext: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        guard key.count == KeyMaterial.byteCount else {
+            throw .invalidKeyLength(expected: KeyMaterial.byteCount, actual: key.count)
+        }
+        precondition(nonce.count == AEAD.nonceSize, "XChaCha20 nonce must be 24 bytes")
+        var out = [UInt8](repeating: 0, count: plaintext.count + AEAD.tagSize)
+        var written: UInt64 = 0
+        let rc = crypto_aead_xchacha20poly1305_ietf_encrypt(
+            &out, &written, plaintext, UInt64(plaintext.count), associatedData, UInt64(associatedData.count),
+            nil, nonce, key)
+        try Sodium.check(rc, "crypto_aead_xchacha20poly1305_ietf_encrypt")
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+/// A database on disk: one writer connection and one reader connection (WAL lets the reader
+/// see a consistent snapshot while the writer writes). Reach them only through `write` and `read`.
+public final class Store {
+    /// The database file.
+    public let path: String
+    /// The durability of commits.
+    public let durability: Durability
+    private let writer: Connection
+    private var reader: Connection?
+
+    /// Opens or creates the database and applies `migrations`.
+    /// - Throws: `StoreError` when the file cannot be opened, is not a database, or a migration fails.
+    public init(path: String, durability: Durability = .full, migrations: [Migration] = []) throws {
+        self.path = path
+        self.durability = durability
+        writer = try Connection(path: path, durability: durability)
+        try writer.migrate(migrations)
+    }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`); any thrown error rolls it back.
+    public func write<R>(_ body: (Connection) throws -> R) throws -> R {
+        try writer.transaction(.immediate) { try body(writer) }
+    }
+
+    /// Runs `body` on the writer connection outside a transaction (for PRAGMAs, checkpoints, backups).
+    public func withWriter<R>(_ body: (Connection) throws -> R) rethrows -> R {
+        try body(writer)
+    }
+
+    /// Runs `body` in a read transaction on the reader connection: a consistent snapshot that
+    /// does not block, and is not blocked by, the writer.
+    public func read<R>(_ body: (Connection) throws -> R) throws -> R {
+        let connection: Connection
+        if let reader {
+            connection = reader
+        } else {
+            connection = try Connection(path: path, readOnly: true, durability: durability)
+            reader = connection
+        }
+        return try connection.transaction(.deferred) { try body(connection) }
+    }
+}
+
+@available(*, unavailable)
+extension Store: Sendable {}

@@ -1,0 +1,62 @@
+import Testing
+import VaultCrypto
+
+@Suite struct KeyTests {
+    @Test func keysPrintRedacted() throws {
+        let key = try DataKey.generate()
+        #expect(String(describing: key) == "DataKey(<redacted>)")
+        #expect(String(reflecting: try MasterKey.generate()) == "MasterKey(<redacted>)")
+        var dumped = ""
+        dump(try IndexKey.generate(), to: &dumped)
+        #expect(!dumped.contains("0x"))
+        #expect(String(describing: try SigningKey(seed: try DataKey.generate())) == "SigningKey(<redacted>)")
+    }
+
+    @Test func keysCompareByValue() throws {
+        let bytes = try CryptoRandom.bytes(32)
+        #expect(try MasterKey(bytes: bytes) == MasterKey(bytes: bytes))
+        #expect(try MasterKey(bytes: bytes) != MasterKey.generate())
+        #expect(throws: CryptoError.invalidKeyLength(expected: 32, actual: 31)) { try MasterKey(bytes: Array(bytes.prefix(31))) }
+    }
+
+    @Test func wrapAndUnwrap() throws {
+        let master = try MasterKey.generate()
+        let key = try DataKey.generate()
+        let context = Array("subject-a|v1".utf8)
+        let wrapped = try KeyWrap.wrap(key, under: master, context: context)
+        let unwrapped: DataKey = try KeyWrap.unwrap(wrapped, under: master, context: context)
+        #expect(unwrapped == key)
+    }
+
+    @Test func unwrapUnderWrongMasterOrContextFails() throws {
+        let master = try MasterKey.generate()
+        let wrapped = try KeyWrap.wrap(try DataKey.generate(), under: master, context: [1])
+        #expect(throws: CryptoError.authenticationFailed) {
+            let _: DataKey = try KeyWrap.unwrap(wrapped, under: try MasterKey.generate(), context: [1])
+        }
+        #expect(throws: CryptoError.authenticationFailed) {
+            let _: DataKey = try KeyWrap.unwrap(wrapped, under: master, context: [2])
+        }
+    }
+
+    @Test func slabUnwrapsGeneratesAndWipes() throws {
+        let master = try MasterKey.generate()
+        let slab = try KeySlab(capacity: 4)
+        let original: DataKey = slab.generate(at: 1)
+        let wrapped = try KeyWrap.wrap(original, under: master, context: [7])
+        let copy: DataKey = try slab.unwrap(wrapped, under: master, context: [7], at: 2)
+        #expect(copy == original)
+        let sealed = try AEAD.seal([42], key: copy, keyVersion: 1, associatedData: [])
+        slab.wipe(at: 2)
+        #expect(throws: CryptoError.authenticationFailed) { try AEAD.open(sealed, key: copy, associatedData: []) }
+    }
+
+    @Test func passphraseDerivationIsDeterministicPerSalt() throws {
+        let salt = try PassphraseKDF.makeSalt()
+        let a = try PassphraseKDF.deriveMasterKey(passphrase: "correct horse", salt: salt, cost: .interactive)
+        let b = try PassphraseKDF.deriveMasterKey(passphrase: "correct horse", salt: salt, cost: .interactive)
+        let c = try PassphraseKDF.deriveMasterKey(passphrase: "wrong horse", salt: salt, cost: .interactive)
+        #expect(a == b)
+        #expect(a != c)
+    }
+}
