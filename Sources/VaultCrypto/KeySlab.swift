@@ -36,6 +36,11 @@ public final class KeySlab {
         return Key(material: material)
     }
 
+    /// The key already held in slot `index` (filled earlier by `generate` or `unwrap`).
+    public func key<Key: SymmetricKey>(at index: Int, as type: Key.Type = Key.self) -> Key {
+        Key(material: slot(index))
+    }
+
     /// Wipes slot `index` (the key in it can no longer be used).
     public func wipe(at index: Int) {
         storage.wipe(offset: index * KeyMaterial.byteCount, length: KeyMaterial.byteCount)

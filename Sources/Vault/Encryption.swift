@@ -1,0 +1,19 @@
+import VaultCrypto
+
+/// Associated data that binds each ciphertext to its place: a field value to (subject, field),
+/// event properties to (subject, message). The key version is bound by the AEAD header.
+enum Binding {
+    static func field(_ subject: SubjectID, _ field: String) -> [UInt8] {
+        var ad: [UInt8] = [0x66]  // "f"
+        ad.append(contentsOf: subject.bytes)
+        ad.append(contentsOf: field.utf8)
+        return ad
+    }
+
+    static func event(_ subject: SubjectID, message: [UInt8]) -> [UInt8] {
+        var ad: [UInt8] = [0x65]  // "e"
+        ad.append(contentsOf: subject.bytes)
+        ad.append(contentsOf: message)
+        return ad
+    }
+}

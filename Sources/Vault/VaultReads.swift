@@ -1,0 +1,101 @@
+import VaultCrypto
+import VaultStore
+
+/// A decrypted event. Internal: upper modules receive events only through `Access`.
+struct StoredEvent {
+    let id: Int64
+    let subject: SubjectID
+    let type: String
+    let at: Int64
+    let source: String
+    let properties: [UInt8]
+}
+
+/// A field value with where it came from.
+struct StoredField {
+    let name: String
+    let value: FieldValue
+    let source: String
+    let updatedAt: Int64
+    let rectifiedAt: Int64?
+}
+
+/// The vault's internal reading API: decryption happens only here, and only `Access`, the
+/// data-subject-request workflows and erasure call it.
+extension Vault {
+    /// Decrypts the given fields of one subject (all stored fields when `names` is nil).
+    func decryptFields(of record: SubjectRecord, names: Set<String>?, in db: Connection) throws -> [StoredField] {
+        let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
+        var result: [StoredField] = []
+        let statement = try db.statement("SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
+        try statement.bind(record.id.bytes, at: 1)
+        defer { statement.reset() }
+        while try statement.step() {
+            let name = statement.text(0) ?? ""
+            if let names, !names.contains(name) { continue }
+            let plaintext: [UInt8]
+            do {
+                plaintext = try AEAD.open(statement.blob(1), key: key, associatedData: Binding.field(record.id, name))
+            } catch {
+                throw VaultError(.integrity, "field \(name) of subject \(record.id) fails authentication")
+            }
+            guard let value = FieldValue.decode(plaintext) else {
+                throw VaultError(.integrity, "field \(name) of subject \(record.id) has an unknown encoding")
+            }
+            result.append(
+                StoredField(
+                    name: name, value: value, source: statement.text(2) ?? "", updatedAt: statement.int64(3),
+                    rectifiedAt: statement.isNull(4) ? nil : statement.int64(4)))
+        }
+        return result
+    }
+
+    /// Decrypts a subject's events in time order (optionally only types in `types`, and since `since`).
+    func decryptEvents(of record: SubjectRecord, since: Int64? = nil, in db: Connection) throws -> [StoredEvent] {
+        let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
+        var result: [StoredEvent] = []
+        try db.forEachRow(
+            "SELECT id, type, at, source, message, properties FROM events WHERE subject = ? AND at >= ? ORDER BY at, id",
+            [record.id.bytes, since ?? Int64.min]
+        ) { row in
+            let message = row.blob(4)
+            let properties: [UInt8]
+            do {
+                properties = try AEAD.open(row.blob(5), key: key, associatedData: Binding.event(record.id, message: message))
+            } catch {
+                throw VaultError(.integrity, "event \(row.int64(0)) of subject \(record.id) fails authentication")
+            }
+            result.append(
+                StoredEvent(
+                    id: row.int64(0), subject: record.id, type: row.text(1) ?? "", at: row.int64(2),
+                    source: row.text(3) ?? "", properties: properties))
+        }
+        return result
+    }
+
+    /// Public metadata of a subject (no personal values), or nil.
+    public func subjectInfo(_ subject: SubjectID) throws -> SubjectInfo? {
+        try store.read { db in try SubjectRecord.load(subject, in: db).map(SubjectInfo.init) }
+    }
+
+    /// Counts of what the vault holds (no personal values).
+    public func statistics() throws -> VaultStatistics {
+        try store.read { db in
+            VaultStatistics(
+                subjects: Int(try db.scalarInt("SELECT count(*) FROM subjects") ?? 0),
+                fieldValues: Int(try db.scalarInt("SELECT count(*) FROM fields") ?? 0),
+                identities: Int(try db.scalarInt("SELECT count(*) FROM identities") ?? 0),
+                events: Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0),
+                auditEntries: Int(try db.scalarInt("SELECT count(*) FROM audit_log") ?? 0))
+        }
+    }
+}
+
+/// What a vault holds, in counts.
+public struct VaultStatistics: Sendable, Equatable, Codable {
+    public let subjects: Int
+    public let fieldValues: Int
+    public let identities: Int
+    public let events: Int
+    public let auditEntries: Int
+}

@@ -1,0 +1,115 @@
+import VaultStore
+
+/// The vault's numbered migrations. Every personal row is keyed by subject id, so the storage
+/// can later be sharded by subject. Personal values are stored only as ciphertext or as keyed
+/// blind-index tokens.
+enum VaultSchema {
+    static let migrations: [Migration] = [
+        Migration(
+            version: 1, name: "vault core",
+            sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+
+                CREATE TABLE subjects (
+                    id BLOB PRIMARY KEY,
+                    jurisdiction TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    restricted INTEGER NOT NULL DEFAULT 0,
+                    objected_marketing INTEGER NOT NULL DEFAULT 0,
+                    objected_processing INTEGER NOT NULL DEFAULT 0,
+                    key_version INTEGER NOT NULL,
+                    wrapped_key BLOB NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE fields (
+                    subject BLOB NOT NULL,
+                    field TEXT NOT NULL,
+                    value BLOB NOT NULL,
+                    source TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    rectified_at INTEGER,
+                    PRIMARY KEY (subject, field)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE identities (
+                    kind TEXT NOT NULL,
+                    token BLOB NOT NULL,
+                    subject BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (kind, token, subject)
+                ) WITHOUT ROWID;
+                CREATE INDEX identities_by_subject ON identities (subject);
+
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    subject BLOB NOT NULL,
+                    type TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    message BLOB NOT NULL UNIQUE,
+                    properties BLOB NOT NULL
+                );
+                CREATE INDEX events_by_subject ON events (subject, at);
+
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    os_user TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject_count INTEGER NOT NULL,
+                    subjects_digest BLOB NOT NULL,
+                    fields TEXT NOT NULL,
+                    decision TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    prev_hash BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE TABLE audit_subjects (
+                    seq INTEGER NOT NULL,
+                    subject BLOB NOT NULL,
+                    PRIMARY KEY (seq, subject)
+                ) WITHOUT ROWID;
+                CREATE INDEX audit_subjects_by_subject ON audit_subjects (subject, seq);
+                CREATE TABLE audit_checkpoints (
+                    seq INTEGER PRIMARY KEY,
+                    hash BLOB NOT NULL,
+                    at INTEGER NOT NULL,
+                    signature BLOB NOT NULL
+                );
+                CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_subjects_append_only_update BEFORE UPDATE ON audit_subjects
+                    BEGIN SELECT RAISE(ABORT, 'audit_subjects is append-only'); END;
+                CREATE TRIGGER audit_subjects_append_only_delete BEFORE DELETE ON audit_subjects
+                    BEGIN SELECT RAISE(ABORT, 'audit_subjects is append-only'); END;
+
+                CREATE TABLE consent_state (
+                    subject BLOB NOT NULL,
+                    purpose TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    expires_at INTEGER,
+                    by_guardian INTEGER NOT NULL DEFAULT 0,
+                    ledger_seq INTEGER NOT NULL,
+                    PRIMARY KEY (subject, purpose)
+                ) WITHOUT ROWID;
+                CREATE INDEX consent_state_by_purpose ON consent_state (purpose, subject);
+
+                CREATE TABLE module_records (
+                    module TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    subject BLOB,
+                    body BLOB NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (module, kind, key)
+                ) WITHOUT ROWID;
+                CREATE INDEX module_records_by_subject ON module_records (subject) WHERE subject IS NOT NULL;
+                """)
+    ]
+}

@@ -1,0 +1,207 @@
+import VaultCrypto
+import VaultStore
+
+/// The vault's public write API, valid inside one `Vault.write` transaction: it encrypts,
+/// indexes and (when the transaction commits) audits everything written through it.
+/// Personal values go in; nothing personal comes back out.
+public final class VaultWriter {
+    let vault: Vault
+    let db: Connection
+    /// The transaction's time.
+    public let now: Int64
+    private var records: [SubjectID: SubjectRecord] = [:]
+    private(set) var touched: Set<SubjectID> = []
+    private(set) var fieldNames: [String] = []
+    private var fieldNameSet: Set<String> = []
+
+    init(vault: Vault, db: Connection, now: Int64) {
+        self.vault = vault
+        self.db = db
+        self.now = now
+    }
+
+    // MARK: Subjects
+
+    /// Creates a subject with a fresh random id and data key.
+    public func createSubject(jurisdiction: String) throws -> SubjectID {
+        let id = try SubjectID.random()
+        let (_, wrapped) = try vault.keyring.makeDataKey(for: id, version: 1)
+        try db.run(
+            "INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES (?, ?, ?, ?, 1, ?)",
+            [id.bytes, jurisdiction, now, now, wrapped])
+        let record = SubjectRecord(
+            id: id, jurisdiction: jurisdiction, createdAt: now, updatedAt: now, restricted: false,
+            objectedToMarketing: false, objectedToProcessing: false, keyVersion: 1, wrappedKey: wrapped)
+        records[id] = record
+        touched.insert(id)
+        return id
+    }
+
+    /// True when the subject exists.
+    public func exists(_ subject: SubjectID) throws -> Bool { try record(subject, required: false) != nil }
+
+    /// Changes a subject's jurisdiction (e.g. when a later record gives the country).
+    public func setJurisdiction(_ jurisdiction: String, of subject: SubjectID) throws {
+        _ = try record(subject)
+        try db.run("UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?", [jurisdiction, now, subject.bytes])
+        records[subject]?.jurisdiction = jurisdiction
+        touched.insert(subject)
+    }
+
+    // MARK: Fields
+
+    /// Encrypts and stores one field value (replacing any previous value).
+    public func setField(_ field: String, of subject: SubjectID, to value: FieldValue, source: String) throws {
+        let record = try record(subject)
+        let key = try vault.keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
+        let sealed = try AEAD.seal(
+            value.encoded(), key: key, keyVersion: record.keyVersion, associatedData: Binding.field(subject, field))
+        try db.run(
+            """
+            INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
+                updated_at = excluded.updated_at
+            """, [subject.bytes, field, sealed, source, now])
+        note(subject, field: field)
+    }
+
+    /// Marks a field as rectified (GDPR Art. 16) after `setField` stored the corrected value.
+    public func markRectified(_ field: String, of subject: SubjectID) throws {
+        try db.run("UPDATE fields SET rectified_at = ? WHERE subject = ? AND field = ?", [now, subject.bytes, field])
+    }
+
+    /// Deletes one field value.
+    public func removeField(_ field: String, of subject: SubjectID) throws {
+        try db.run("DELETE FROM fields WHERE subject = ? AND field = ?", [subject.bytes, field])
+        note(subject, field: field)
+    }
+
+    // MARK: Identities
+
+    /// Links an identity to a subject through its blind index. The value must already be
+    /// normalised (see `Normalization`); the vault stores only the keyed token.
+    public func link(_ kind: IdentityKind, normalized value: String, to subject: SubjectID) throws {
+        _ = try record(subject)
+        let token = vault.keyring.indexer.token(domain: kind.rawValue, value: value)
+        try db.run(
+            "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
+            [kind.rawValue, token, subject.bytes, now])
+        touched.insert(subject)
+    }
+
+    /// Removes an identity link.
+    public func unlink(_ kind: IdentityKind, normalized value: String, from subject: SubjectID) throws {
+        let token = vault.keyring.indexer.token(domain: kind.rawValue, value: value)
+        try db.run("DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ?", [kind.rawValue, token, subject.bytes])
+    }
+
+    /// The subjects linked to a normalised identity (several for a shared household email).
+    public func subjects(with kind: IdentityKind, normalized value: String) throws -> [SubjectID] {
+        try vault.lookup(kind, normalized: value, in: db)
+    }
+
+    // MARK: Events
+
+    /// Encrypts and stores events; a message id already stored is skipped.
+    /// - Returns: how many events were new.
+    @discardableResult
+    public func appendEvents(_ events: [NewEvent]) throws -> Int {
+        let insert = try db.statement(
+            "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES (?, ?, ?, ?, ?, ?)")
+        var inserted = 0
+        for event in events {
+            let record = try record(event.subject)
+            let key = try vault.keyring.dataKey(for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
+            let message = vault.keyring.indexer.token(domain: "message", value: event.messageID)
+            let sealed = try AEAD.seal(
+                event.properties, key: key, keyVersion: record.keyVersion,
+                associatedData: Binding.event(event.subject, message: message))
+            try insert.bind(event.subject.bytes, at: 1)
+            try insert.bind(event.type, at: 2)
+            try insert.bind(event.at, at: 3)
+            try insert.bind(event.source, at: 4)
+            try insert.bind(message, at: 5)
+            try insert.bind(sealed, at: 6)
+            try insert.step()
+            insert.reset()
+            if db.changes > 0 {
+                inserted += 1
+                touched.insert(event.subject)
+            }
+        }
+        if inserted > 0 { note(nil, field: "events") }
+        return inserted
+    }
+
+    /// True when an event with this message id is already stored.
+    public func hasEvent(messageID: String) throws -> Bool {
+        let message = vault.keyring.indexer.token(domain: "message", value: messageID)
+        return try db.scalarInt("SELECT 1 FROM events WHERE message = ?", [message]) != nil
+    }
+
+    // MARK: Internals
+
+    func record(_ subject: SubjectID, required: Bool = true) throws -> SubjectRecord? {
+        if let cached = records[subject] { return cached }
+        guard let loaded = try SubjectRecord.load(subject, in: db) else {
+            if required { throw VaultError(.unknownSubject, "subject \(subject) does not exist") }
+            return nil
+        }
+        records[subject] = loaded
+        return loaded
+    }
+
+    func record(_ subject: SubjectID) throws -> SubjectRecord {
+        try record(subject, required: true)!
+    }
+
+    func forgetRecord(_ subject: SubjectID) { records[subject] = nil }
+
+    private func note(_ subject: SubjectID?, field: String) {
+        if let subject { touched.insert(subject) }
+        if fieldNameSet.insert(field).inserted { fieldNames.append(field) }
+    }
+}
+
+@available(*, unavailable)
+extension VaultWriter: Sendable {}
+
+extension Vault {
+    /// Runs `body` in one write transaction as `actor` for `purpose`; on commit, one audit entry
+    /// records the action with every subject and field name touched. Any thrown error rolls
+    /// everything back, the audit entry included.
+    public func write<R>(as actor: Actor, purpose: String, action: String = "write", _ body: (VaultWriter) throws -> R)
+        throws -> R
+    {
+        try store.write { db in
+            let writer = VaultWriter(vault: self, db: db, now: clock.now())
+            let result = try body(writer)
+            if !writer.touched.isEmpty || !writer.fieldNames.isEmpty {
+                try AuditLog.append(
+                    [
+                        AuditLog.Draft(
+                            actor: actor, role: roleName(of: actor), purpose: purpose, action: action,
+                            subjects: Array(writer.touched), fields: writer.fieldNames, decision: "allowed", reason: "")
+                    ], at: writer.now, in: db)
+            }
+            return result
+        }
+    }
+
+    /// The subjects linked to a normalised identity.
+    public func subjects(with kind: IdentityKind, normalized value: String) throws -> [SubjectID] {
+        try store.read { try lookup(kind, normalized: value, in: $0) }
+    }
+
+    func lookup(_ kind: IdentityKind, normalized value: String, in db: Connection) throws -> [SubjectID] {
+        let token = keyring.indexer.token(domain: kind.rawValue, value: value)
+        var found: [SubjectID] = []
+        try db.forEachRow("SELECT subject FROM identities WHERE kind = ? AND token = ?", [kind.rawValue, token]) {
+            if let id = SubjectID(bytes: $0.blob(0)) { found.append(id) }
+        }
+        return found
+    }
+
+    /// The policy kind of an actor (`role` or `module`) as written in audit entries.
+    func roleName(of actor: Actor) -> String { "role" }
+}

@@ -1,0 +1,61 @@
+import Foundation
+@testable import Vault
+
+/// A vault in a fresh temporary folder; `remove()` deletes it.
+struct TemporaryVault {
+    let directory: URL
+    let vault: Vault
+
+    init(clock: (any VaultClock)? = FixedClock(1_790_000_000_000), durability: VaultDurability = .normal) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-vault-\(UUID().uuidString)")
+        var options = Vault.Options()
+        options.clock = clock
+        options.testClock = clock != nil
+        options.durability = durability
+        vault = try Vault.create(at: directory, options: options)
+    }
+
+    var databasePath: String { directory.appendingPathComponent("vault.sqlite").path }
+
+    /// The raw bytes of the database file, its WAL and its shm, concatenated.
+    func rawBytes() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for suffix in ["", "-wal", "-shm"] {
+            if let data = FileManager.default.contents(atPath: databasePath + suffix) { bytes += [UInt8](data) }
+        }
+        return bytes
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+let testActor = Actor(name: "unification", osUser: "test")
+
+/// A small deterministic person for vault tests.
+struct TestPerson {
+    let firstName: String
+    let lastName: String
+    let email: String
+    let phone: String
+
+    static func make(_ index: Int) -> TestPerson {
+        let cyrillic = ["Алексей", "Мария", "Пётр", "Наталья", "Юлия", "Фёдор"]
+        let latin = ["Seán", "Chloé", "Jürgen", "Łukasz", "Siobhán", "Núria"]
+        let lastCyrillic = ["Иванов", "Смирнова", "Римский-Корсаков", "Алексеева"]
+        let lastLatin = ["O'Brien", "Groß-Hartmann", "Wiśniewska", "Lefèvre"]
+        let useCyrillic = index % 2 == 0
+        let first = (useCyrillic ? cyrillic : latin)[index % 6] + "\(index)"
+        let last = (useCyrillic ? lastCyrillic : lastLatin)[index % 4] + "x\(index)"
+        return TestPerson(
+            firstName: first, lastName: last, email: "person.\(index).mail@example-\(index % 7).org",
+            phone: "+7912\(String(format: "%07d", 1_234_000 + index))")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// True when `needle` occurs anywhere in these bytes.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return false }
+        return Data(self).range(of: Data(needle)) != nil
+    }
+}
