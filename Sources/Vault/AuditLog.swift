@@ -16,8 +16,11 @@ enum AuditLog {
     }
 
     /// Appends `drafts` in order; returns the entries written.
+    /// A signed checkpoint is stored automatically every this many entries.
+    static let checkpointInterval: Int64 = 10_000
+
     @discardableResult
-    static func append(_ drafts: [Draft], at time: Int64, in db: Connection) throws -> [AuditEntry] {
+    static func append(_ drafts: [Draft], at time: Int64, in db: Connection, keyring: Keyring) throws -> [AuditEntry] {
         var (seq, previous) = try head(db)
         var written: [AuditEntry] = []
         written.reserveCapacity(drafts.count)
@@ -43,8 +46,22 @@ enum AuditLog {
             for subject in draft.subjects { try touch.execute([seq, subject.bytes]) }
             previous = entry.hash
             written.append(entry)
+            if seq % checkpointInterval == 0 { try storeCheckpoint(seq: seq, hash: entry.hash, at: time, in: db, keyring: keyring) }
         }
         return written
+    }
+
+    /// Signs and stores a checkpoint of entry `seq`.
+    @discardableResult
+    static func storeCheckpoint(seq: Int64, hash: [UInt8], at time: Int64, in db: Connection, keyring: Keyring) throws
+        -> AuditCheckpoint
+    {
+        let checkpoint = AuditCheckpoint.make(
+            log: "audit", vaultID: keyring.vaultID, seq: seq, hash: hash, at: time, key: keyring.signingKey)
+        try db.run(
+            "INSERT OR REPLACE INTO audit_checkpoints (seq, hash, at, signature) VALUES (?, ?, ?, ?)",
+            [seq, hash, time, Hex.decode(checkpoint.signature) ?? []])
+        return checkpoint
     }
 
     /// The last sequence number and hash (0 and the genesis hash for an empty log).

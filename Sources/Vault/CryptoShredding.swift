@@ -39,7 +39,7 @@ extension Vault {
                     AuditLog.Draft(
                         actor: actor, role: roleName(of: actor), purpose: purpose, action: "erase", subjects: subjects,
                         fields: ["*"], decision: "allowed", reason: reason)
-                ], at: clock.now(), in: db)
+                ], at: clock.now(), in: db, keyring: keyring)
         }
         for subject in subjects { keyring.forget(subject) }
         try store.withWriter { try $0.checkpointAndTruncateWAL() }

@@ -55,7 +55,7 @@ extension Vault {
                         AuditLog.Draft(
                             actor: actor, role: roleName(of: actor), purpose: "security", action: "rotate-master-key",
                             subjects: [], fields: [], decision: "allowed", reason: "\(count) data keys rewrapped")
-                    ], at: clock.now(), in: db)
+                    ], at: clock.now(), in: db, keyring: keyring)
             }
         } catch {
             unlink(keyPath + ".new")
@@ -100,7 +100,7 @@ extension Vault {
                     AuditLog.Draft(
                         actor: actor, role: roleName(of: actor), purpose: "security", action: "rotate-data-key",
                         subjects: [subject], fields: ["*"], decision: "allowed", reason: "")
-                ], at: clock.now(), in: db)
+                ], at: clock.now(), in: db, keyring: keyring)
         }
     }
 

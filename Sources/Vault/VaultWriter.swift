@@ -182,7 +182,7 @@ extension Vault {
                         AuditLog.Draft(
                             actor: actor, role: roleName(of: actor), purpose: purpose, action: action,
                             subjects: Array(writer.touched), fields: writer.fieldNames, decision: "allowed", reason: "")
-                    ], at: writer.now, in: db)
+                    ], at: writer.now, in: db, keyring: keyring)
             }
             return result
         }

@@ -1,0 +1,85 @@
+import VaultStore
+
+/// A filter over the audit log; every criterion is optional.
+public struct AuditFilter: Sendable, Equatable {
+    /// Entries that touched this subject.
+    public var subject: SubjectID?
+    public var actor: String?
+    public var role: String?
+    public var purpose: String?
+    public var action: String?
+    /// `allowed`, `partial` or `denied`.
+    public var decision: String?
+    /// Inclusive lower bound (ms since epoch).
+    public var from: Int64?
+    /// Exclusive upper bound (ms since epoch).
+    public var until: Int64?
+    /// At most this many entries (newest last).
+    public var limit: Int?
+
+    /// No filter.
+    public init() {}
+}
+
+extension Vault {
+    /// The audit entries matching `filter`, in sequence order.
+    public func auditEntries(matching filter: AuditFilter) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var values: [any DatabaseBindable] = []
+        if let subject = filter.subject {
+            conditions.append("seq IN (SELECT seq FROM audit_subjects WHERE subject = ?)")
+            values.append(subject.bytes)
+        }
+        for (column, value) in [
+            ("actor", filter.actor), ("role", filter.role), ("purpose", filter.purpose), ("action", filter.action),
+            ("decision", filter.decision),
+        ] {
+            if let value {
+                conditions.append("\(column) = ?")
+                values.append(value)
+            }
+        }
+        if let from = filter.from {
+            conditions.append("at >= ?")
+            values.append(from)
+        }
+        if let until = filter.until {
+            conditions.append("at < ?")
+            values.append(until)
+        }
+        var sql = """
+            SELECT seq, at, actor, role, os_user, purpose, action, subject_count, subjects_digest, fields, decision,
+                reason, prev_hash, hash FROM audit_log
+            """
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        if let limit = filter.limit {
+            sql = "SELECT * FROM (\(sql) ORDER BY seq DESC LIMIT \(max(0, limit))) ORDER BY seq"
+        } else {
+            sql += " ORDER BY seq"
+        }
+        return try store.read { db in
+            var entries: [AuditEntry] = []
+            try db.forEachRow(sql, values) { row in
+                entries.append(
+                    AuditEntry(
+                        seq: row.int64(0), at: row.int64(1), actor: row.text(2) ?? "", role: row.text(3) ?? "",
+                        osUser: row.text(4) ?? "", purpose: row.text(5) ?? "", action: row.text(6) ?? "",
+                        subjectCount: row.int64(7), subjectsDigest: row.blob(8), fields: row.text(9) ?? "",
+                        decision: row.text(10) ?? "", reason: row.text(11) ?? "", previousHash: row.blob(12),
+                        hash: row.blob(13)))
+            }
+            return entries
+        }
+    }
+
+    /// The subject ids an audit entry touched (for bulk operations, possibly many).
+    public func auditSubjects(ofEntry seq: Int64) throws -> [SubjectID] {
+        try store.read { db in
+            var ids: [SubjectID] = []
+            try db.forEachRow("SELECT subject FROM audit_subjects WHERE seq = ? ORDER BY subject", [seq]) {
+                if let id = SubjectID(bytes: $0.blob(0)) { ids.append(id) }
+            }
+            return ids
+        }
+    }
+}
