@@ -1,4 +1,5 @@
 public import Foundation
+public import Policy
 import VaultStore
 import VaultCrypto
 
@@ -15,6 +16,8 @@ public final class Vault {
     let store: Store
     let keyring: Keyring
     let clock: any VaultClock
+    /// The access policy every decision is made under.
+    public let policy: AccessPolicy
     /// The vault's random id (hex), also in every exported checkpoint.
     public var vaultID: String { keyring.vaultID.map { String(format: "%02x", $0) }.joined() }
 
@@ -41,6 +44,8 @@ public final class Vault {
 
     /// Options for creating or opening a vault.
     public struct Options: Sendable {
+        /// The access policy (fields, purposes, actors, regimes).
+        public var policy: AccessPolicy
         /// Where the master key comes from.
         public var keySource: KeySource = .keyFile
         /// Commit durability (`full` by default: an acknowledged write survives power loss).
@@ -50,11 +55,14 @@ public final class Vault {
         /// At creation: allow an injected clock for this vault's lifetime (demos and tests).
         public var testClock = false
 
-        /// Default options: key file, full durability, system clock.
-        public init() {}
+        /// Default options for `policy`: key file, full durability, system clock.
+        public init(policy: AccessPolicy) { self.policy = policy }
     }
 
-    private init(directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool) {
+    private init(
+        directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool, policy: AccessPolicy
+    ) {
+        self.policy = policy
         self.directory = directory
         self.store = store
         self.keyring = keyring
@@ -69,7 +77,7 @@ public final class Vault {
 
     /// Creates a new vault in `directory` (created if missing; must not already hold a vault).
     /// - Throws: `VaultError` `.vaultExists`, `.storage`.
-    public static func create(at directory: URL, options: Options = Options()) throws -> Vault {
+    public static func create(at directory: URL, options: Options) throws -> Vault {
         let fm = FileManager.default
         let databasePath = directory.appendingPathComponent(databaseName).path
         guard !fm.fileExists(atPath: databasePath) else {
@@ -117,7 +125,9 @@ public final class Vault {
         }
         let keyring = try Keyring(
             master: master, masterVersion: 1, vaultID: vaultID, indexKey: indexKey, signingSeed: signingSeed)
-        return Vault(directory: directory, store: store, keyring: keyring, clock: clock, acceptsTestClock: options.testClock)
+        return Vault(
+            directory: directory, store: store, keyring: keyring, clock: clock, acceptsTestClock: options.testClock,
+            policy: options.policy)
     }
 
     // MARK: Open
@@ -125,7 +135,7 @@ public final class Vault {
     /// Opens an existing vault.
     /// - Throws: `VaultError` `.vaultMissing`, `.notADatabase`, `.keyFileMissing`, `.keyFileInsecure`,
     ///   `.keyFileInvalid`, `.wrongKey`, `.testClockRefused`. Opening never changes the vault.
-    public static func open(at directory: URL, options: Options = Options()) throws -> Vault {
+    public static func open(at directory: URL, options: Options) throws -> Vault {
         let databasePath = directory.appendingPathComponent(databaseName).path
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw VaultError(.vaultMissing, "no vault in \(directory.path) (run `tresor init` first)")
@@ -171,7 +181,7 @@ public final class Vault {
             signingSeed: signingSeed)
         return Vault(
             directory: directory, store: store, keyring: keyring, clock: options.clock ?? SystemClock(),
-            acceptsTestClock: acceptsTestClock)
+            acceptsTestClock: acceptsTestClock, policy: options.policy)
     }
 
     private static func loadMaster(

@@ -1,3 +1,4 @@
+import Policy
 import VaultCrypto
 import VaultStore
 
@@ -203,5 +204,5 @@ extension Vault {
     }
 
     /// The policy kind of an actor (`role` or `module`) as written in audit entries.
-    func roleName(of actor: Actor) -> String { "role" }
+    func roleName(of actor: Actor) -> String { policy.actor(named: actor.name)?.kind.rawValue ?? "unknown" }
 }

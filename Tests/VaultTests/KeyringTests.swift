@@ -10,7 +10,7 @@ import VaultStore
     }
 
     func openOptions(clock: Bool = true) -> Vault.Options {
-        var options = Vault.Options()
+        var options = Vault.Options(policy: testPolicy)
         if clock { options.clock = FixedClock(1_790_000_000_000) }
         return options
     }
@@ -70,7 +70,7 @@ import VaultStore
     @Test func passphraseVaultRefusesWrongPassphrase() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-pass-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        var options = Vault.Options()
+        var options = Vault.Options(policy: testPolicy)
         options.keySource = .passphrase("correct horse battery", cost: .interactive)
         let id = try {
             let vault = try Vault.create(at: directory, options: options)
@@ -81,7 +81,7 @@ import VaultStore
             }
         }()
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("master.key").path))
-        var wrong = Vault.Options()
+        var wrong = Vault.Options(policy: testPolicy)
         wrong.keySource = .passphrase("wrong horse battery", cost: .interactive)
         do {
             _ = try Vault.open(at: directory, options: wrong)

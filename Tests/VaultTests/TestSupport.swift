@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 @testable import Vault
 
 /// A vault in a fresh temporary folder; `remove()` deletes it.
@@ -8,7 +9,7 @@ struct TemporaryVault {
 
     init(clock: (any VaultClock)? = FixedClock(1_790_000_000_000), durability: VaultDurability = .normal) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-vault-\(UUID().uuidString)")
-        var options = Vault.Options()
+        var options = Vault.Options(policy: testPolicy)
         options.clock = clock
         options.testClock = clock != nil
         options.durability = durability
@@ -59,3 +60,14 @@ extension Array where Element == UInt8 {
         return Data(self).range(of: Data(needle)) != nil
     }
 }
+
+/// The shipped default policy (Policies/default.json), loaded once.
+let testPolicy: AccessPolicy = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Policies/default.json")
+    do {
+        return try AccessPolicy.load(contentsOf: url)
+    } catch {
+        fatalError("the default policy does not load: \(error)")
+    }
+}()

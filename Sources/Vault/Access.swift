@@ -1,0 +1,299 @@
+public import Policy
+import VaultCrypto
+import VaultStore
+
+/// The only door to personal data for `Unification`, `Segmentation` and `Messaging` (and the CLI).
+///
+/// Every call asks `Policy` (actor, purpose, fields, restriction, objections, consent), appends an
+/// audit entry — allowed or denied — and commits it, and only then decrypts.
+public struct Access {
+    let vault: Vault
+    /// Who is reading.
+    public let actor: Actor
+
+    init(vault: Vault, actor: Actor) {
+        self.vault = vault
+        self.actor = actor
+    }
+
+    /// The pseudo-field that stands for a subject's events in the policy.
+    public static let eventsField = "events"
+
+    // MARK: Single reads
+
+    /// Reads `fields` of one subject for `purpose`.
+    /// - Throws: `VaultError(.unknownSubject)` (after auditing the attempt) when the subject does not exist.
+    public func read(_ subject: SubjectID, fields: [String], purpose: String) throws -> AccessResult {
+        try read([subject], fields: fields, purpose: purpose)[0]
+    }
+
+    /// Reads `fields` of several subjects for `purpose`: one decision and one audit entry per subject.
+    public func read(_ subjects: [SubjectID], fields: [String], purpose: String) throws -> [AccessResult] {
+        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: fields)
+        var pending: [(SubjectRecord, AccessDecision, [(String, [UInt8], String)], Int64)] = []
+        var missing: SubjectID?
+        try vault.store.write { db in
+            let now = vault.clock.now()
+            var drafts: [AuditLog.Draft] = []
+            var loaded: [(SubjectRecord, AccessDecision, [(String, [UInt8], String)])] = []
+            for subject in subjects {
+                guard let record = try SubjectRecord.load(subject, in: db) else {
+                    missing = subject
+                    drafts.append(draft("read", [subject], fields, purpose, "denied", "subject does not exist"))
+                    break
+                }
+                let state = try vault.subjectState(record, consentPurpose: plan.consentPurpose, now: now, in: db)
+                let decision = plan.decide(for: state)
+                var ciphertexts: [(String, [UInt8], String)] = []
+                if !decision.allowedFields.isEmpty {
+                    let allowed = Set(decision.allowedFields)
+                    try db.forEachRow("SELECT field, value, source FROM fields WHERE subject = ?", [subject.bytes]) {
+                        let name = $0.text(0) ?? ""
+                        if allowed.contains(name) { ciphertexts.append((name, $0.blob(1), $0.text(2) ?? "")) }
+                    }
+                }
+                drafts.append(draft("read", [subject], fields, purpose, decision.outcome.auditName, decision.summary))
+                loaded.append((record, decision, ciphertexts))
+            }
+            let entries = try AuditLog.append(drafts, at: now, in: db, keyring: vault.keyring)
+            pending = zip(loaded, entries).map { ($0.0, $0.1, $0.2, $1.seq) }
+        }
+        if let missing { throw VaultError(.unknownSubject, "subject \(missing) does not exist") }
+        // The audit entries are committed: now decrypt.
+        return try pending.map { record, decision, ciphertexts, seq in
+            let key = try vault.keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
+            var values: [String: FieldValue] = [:]
+            var sources: [String: String] = [:]
+            for (name, sealed, source) in ciphertexts {
+                values[name] = try vault.decryptValue(sealed, key: key, subject: record.id, field: name)
+                sources[name] = source
+            }
+            let missingFields = decision.allowedFields.filter { values[$0] == nil && $0 != Self.eventsField }
+            return AccessResult(
+                subject: record.id, decision: decision, values: values, sources: sources, missingFields: missingFields,
+                auditSequence: seq)
+        }
+    }
+
+    /// A subject's events for `purpose` (metadata, plus decrypted properties when `withProperties`).
+    /// Needs the `events` field granted for the purpose.
+    public func events(of subject: SubjectID, purpose: String, since: Int64? = nil, withProperties: Bool = true)
+        throws -> (decision: AccessDecision, events: [AccessedEvent])
+    {
+        let result = try read(subject, fields: [Self.eventsField], purpose: purpose)
+        guard result.decision.allowedFields.contains(Self.eventsField) else { return (result.decision, []) }
+        let events = try vault.store.read { db -> [StoredEvent] in
+            guard let record = try SubjectRecord.load(subject, in: db) else { return [] }
+            return try vault.decryptEvents(of: record, since: since, in: db)
+        }
+        return (
+            result.decision,
+            events.map {
+                AccessedEvent(
+                    subject: $0.subject, type: $0.type, at: $0.at, source: $0.source,
+                    properties: withProperties ? $0.properties : nil)
+            }
+        )
+    }
+
+    // MARK: Bulk scans
+
+    /// Streams `fields` of every subject (or of `subjects`) the policy allows for `purpose`.
+    /// One audit entry records the scan and every subject whose data it returns; it is committed
+    /// before the first record is decrypted.
+    @discardableResult
+    public func scan(
+        fields: [String], purpose: String, subjects: [SubjectID]? = nil, _ body: (ScannedRecord) throws -> Void
+    ) throws -> ScanSummary {
+        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: fields)
+        let (allowed, summary) = try authorizeScan(plan: plan, action: "scan", fields: fields, subjects: subjects)
+        guard !allowed.isEmpty else { return summary }
+        let wanted = Set(plan.grantedFields)
+        try vault.store.read { db in
+            let statement = try db.statement(
+                "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id")
+            defer { statement.reset() }
+            var current: SubjectID?
+            var jurisdiction = ""
+            var key: DataKey?
+            var values: [String: FieldValue] = [:]
+            func flush() throws {
+                if let current, allowed[current] != nil { try body(ScannedRecord(subject: current, jurisdiction: jurisdiction, values: values)) }
+                values = [:]
+            }
+            while try statement.step() {
+                guard let id = SubjectID(bytes: statement.blob(0)) else { continue }
+                if id != current {
+                    try flush()
+                    current = id
+                    jurisdiction = statement.text(1) ?? ""
+                    key = nil
+                    if allowed[id] != nil {
+                        key = try vault.keyring.dataKey(for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
+                    }
+                }
+                guard let key, let name = statement.text(4), wanted.contains(name), allowed[id]?.contains(name) == true else { continue }
+                values[name] = try vault.decryptValue(statement.blob(5), key: key, subject: id, field: name)
+            }
+            try flush()
+            // Allowed subjects without any stored field still appear, with no values.
+        }
+        return summary
+    }
+
+    /// Streams events of every allowed subject for `purpose`, in subject then time order.
+    /// Type and time are always returned; properties only when `withProperties`.
+    @discardableResult
+    public func scanEvents(
+        purpose: String, types: Set<String>? = nil, since: Int64? = nil, withProperties: Bool = false,
+        _ body: (AccessedEvent) throws -> Void
+    ) throws -> ScanSummary {
+        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [Self.eventsField])
+        let (allowed, summary) = try authorizeScan(plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
+        guard !allowed.isEmpty else { return summary }
+        try vault.store.read { db in
+            let statement = try db.statement(
+                "SELECT e.subject, e.type, e.at, e.source, e.message, e.properties, s.key_version, s.wrapped_key FROM events e JOIN subjects s ON s.id = e.subject WHERE e.at >= ? ORDER BY e.subject, e.at")
+            try statement.bind(since ?? Int64.min, at: 1)
+            defer { statement.reset() }
+            while try statement.step() {
+                guard let id = SubjectID(bytes: statement.blob(0)), allowed[id] != nil else { continue }
+                let type = statement.text(1) ?? ""
+                if let types, !types.contains(type) { continue }
+                var properties: [UInt8]?
+                if withProperties {
+                    let key = try vault.keyring.dataKey(for: id, version: UInt32(statement.int64(6)), wrapped: statement.blob(7))
+                    properties = try AEAD.open(statement.blob(5), key: key, associatedData: Binding.event(id, message: statement.blob(4)))
+                }
+                try body(AccessedEvent(subject: id, type: type, at: statement.int64(2), source: statement.text(3) ?? "", properties: properties))
+            }
+        }
+        return summary
+    }
+
+    /// Decides for every candidate subject and commits one audit entry; returns the allowed
+    /// subjects with their allowed fields.
+    private func authorizeScan(plan: AccessPlan, action: String, fields: [String], subjects: [SubjectID]?) throws
+        -> ([SubjectID: Set<String>], ScanSummary)
+    {
+        var allowed: [SubjectID: Set<String>] = [:]
+        var summary = ScanSummary()
+        try vault.store.write { db in
+            let now = vault.clock.now()
+            var consent: [SubjectID: ConsentRow] = [:]
+            if let purpose = plan.consentPurpose {
+                try db.forEachRow("SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]) {
+                    if let id = SubjectID(bytes: $0.blob(0)) { consent[id] = ConsentRow(row: $0) }
+                }
+            }
+            let wanted = subjects.map(Set.init)
+            var fieldSets: [[String]: Set<String>] = [:]
+            try db.forEachRow("SELECT \(SubjectRecord.columns) FROM subjects") { row in
+                let record = SubjectRecord(row: row)
+                if let wanted, !wanted.contains(record.id) { return }
+                let state = vault.makeState(record, consent: consent[record.id], hasConsentPurpose: plan.consentPurpose != nil, now: now)
+                let decision = plan.decide(for: state)
+                if decision.allowedFields.isEmpty {
+                    summary.denied[decision.deniedFields.first?.reason.description ?? decision.summary, default: 0] += 1
+                } else {
+                    let set = fieldSets[decision.allowedFields] ?? Set(decision.allowedFields)
+                    fieldSets[decision.allowedFields] = set
+                    allowed[record.id] = set
+                }
+            }
+            summary.returned = allowed.count
+            let deniedCount = summary.denied.values.reduce(0, +)
+            let outcome = allowed.isEmpty ? "denied" : (deniedCount > 0 ? "partial" : "allowed")
+            var reason = "\(allowed.count) subjects returned"
+            if deniedCount > 0 {
+                reason += "; \(deniedCount) denied: " + summary.denied.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
+            }
+            let entries = try AuditLog.append(
+                [draft(action, Array(allowed.keys), fields, plan.purpose, outcome, reason)], at: now, in: db, keyring: vault.keyring)
+            summary.auditSequence = entries[0].seq
+        }
+        return (allowed, summary)
+    }
+
+    private func draft(_ action: String, _ subjects: [SubjectID], _ fields: [String], _ purpose: String, _ decision: String, _ reason: String)
+        -> AuditLog.Draft
+    {
+        AuditLog.Draft(
+            actor: actor, role: vault.roleName(of: actor), purpose: purpose, action: action, subjects: subjects,
+            fields: fields, decision: decision, reason: reason)
+    }
+}
+
+extension AccessDecision.Outcome {
+    /// How the audit log spells the outcome.
+    var auditName: String {
+        switch self {
+        case .allowed: "allowed"
+        case .partiallyAllowed: "partial"
+        case .denied: "denied"
+        }
+    }
+}
+
+/// A row of `consent_state`.
+struct ConsentRow {
+    let status: String
+    let expiresAt: Int64?
+    let byGuardian: Bool
+
+    init(row: Statement) {
+        status = row.text(1) ?? "absent"
+        expiresAt = row.isNull(2) ? nil : row.int64(2)
+        byGuardian = row.int64(3) != 0
+    }
+
+    init(status: String, expiresAt: Int64?, byGuardian: Bool) {
+        self.status = status
+        self.expiresAt = expiresAt
+        self.byGuardian = byGuardian
+    }
+
+    func status(at now: Int64) -> ConsentStatus {
+        let status = ConsentStatus(rawValue: status) ?? .absent
+        if status == .granted, let expiresAt, expiresAt <= now { return .expired }
+        return status
+    }
+}
+
+extension Vault {
+    /// The accessors for `actor`.
+    public func access(as actor: Actor) -> Access { Access(vault: self, actor: actor) }
+
+    /// The policy state of a subject for a decision.
+    func subjectState(_ record: SubjectRecord, consentPurpose: String?, now: Int64, in db: Connection) throws -> SubjectState {
+        var consent: ConsentRow?
+        if let consentPurpose {
+            try db.forEachRow(
+                "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE subject = ? AND purpose = ?",
+                [record.id.bytes, consentPurpose]
+            ) { consent = ConsentRow(row: $0) }
+        }
+        return makeState(record, consent: consent, hasConsentPurpose: consentPurpose != nil, now: now)
+    }
+
+    func makeState(_ record: SubjectRecord, consent: ConsentRow?, hasConsentPurpose: Bool, now: Int64) -> SubjectState {
+        SubjectState(
+            isRestricted: record.restricted, hasObjectedToDirectMarketing: record.objectedToMarketing,
+            hasObjectedToLegitimateInterest: record.objectedToProcessing,
+            consent: consent?.status(at: now) ?? .absent, isMinor: false, hasGuardianConsent: consent?.byGuardian ?? false)
+    }
+
+    /// Decrypts one field ciphertext.
+    func decryptValue(_ sealed: [UInt8], key: DataKey, subject: SubjectID, field: String) throws -> FieldValue {
+        let plaintext: [UInt8]
+        do {
+            plaintext = try AEAD.open(sealed, key: key, associatedData: Binding.field(subject, field))
+        } catch {
+            throw VaultError(.integrity, "field \(field) of subject \(subject) fails authentication")
+        }
+        guard let value = FieldValue.decode(plaintext) else {
+            throw VaultError(.integrity, "field \(field) of subject \(subject) has an unknown encoding")
+        }
+        return value
+    }
+}
