@@ -54,7 +54,7 @@ var package = Package(
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "store-crash-probe"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
-        .testTarget(name: "VaultTests", dependencies: ["Vault", "VaultStore", "VaultCrypto", "Policy", "SampleData"]),
+        .testTarget(name: "VaultTests", dependencies: ["Vault", "VaultStore", "VaultCrypto", "Policy", "Normalization", "SampleData"]),
         .testTarget(name: "UnificationTests", dependencies: ["Unification", "Vault", "SampleData"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Vault"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Vault"]),

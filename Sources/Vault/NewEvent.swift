@@ -1,3 +1,5 @@
+public import Normalization
+
 /// A behavioural event to store. Type and time stay in the clear (segments filter on them);
 /// the properties are personal data and are encrypted with the subject's data key.
 public struct NewEvent: Sendable {
@@ -25,10 +27,5 @@ public struct NewEvent: Sendable {
     }
 }
 
-/// The kinds of identity the vault indexes.
-public enum IdentityKind: String, Sendable, CaseIterable, Codable {
-    case externalID = "external_id"
-    case email
-    case phone
-    case anonymousID = "anonymous_id"
-}
+/// The kinds of identity the vault indexes (the normalisation rules of each live in `Normalization`).
+public typealias IdentityKind = IdentifierKind

@@ -1,3 +1,4 @@
+public import Normalization
 import Policy
 import VaultCrypto
 import VaultStore
@@ -88,6 +89,19 @@ public final class VaultWriter {
             "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
             [kind.rawValue, token, subject.bytes, now])
         touched.insert(subject)
+    }
+
+    /// Normalises `value` under the rules of `kind` (phone numbers with `region` as the default
+    /// country) and links it.
+    /// - Throws: `VaultError(.invalidValue)` naming the kind and rule broken, never the value.
+    public func link(_ kind: IdentityKind, raw value: String, region: String?, to subject: SubjectID) throws {
+        let normalized: String
+        do {
+            normalized = try Normalizer.identifier(value, kind: kind, region: region)
+        } catch {
+            throw VaultError(.invalidValue, "\(kind.rawValue): \(error)")
+        }
+        try link(kind, normalized: normalized, to: subject)
     }
 
     /// Removes an identity link.

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Policy
 import Testing
 import VaultStore

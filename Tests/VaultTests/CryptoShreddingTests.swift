@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Testing
 import VaultCrypto
 import VaultStore

@@ -1,4 +1,5 @@
 import Foundation
+import Normalization
 import Testing
 import VaultStore
 @testable import Vault
