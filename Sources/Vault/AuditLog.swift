@@ -56,10 +56,18 @@ enum AuditLog {
     static func storeCheckpoint(seq: Int64, hash: [UInt8], at time: Int64, in db: Connection, keyring: Keyring) throws
         -> AuditCheckpoint
     {
+        try storeCheckpoint(log: "audit", table: "audit_checkpoints", seq: seq, hash: hash, at: time, in: db, keyring: keyring)
+    }
+
+    /// Signs and stores a checkpoint of entry `seq` of `log` in `table`.
+    @discardableResult
+    static func storeCheckpoint(
+        log: String, table: String, seq: Int64, hash: [UInt8], at time: Int64, in db: Connection, keyring: Keyring
+    ) throws -> AuditCheckpoint {
         let checkpoint = AuditCheckpoint.make(
-            log: "audit", vaultID: keyring.vaultID, seq: seq, hash: hash, at: time, key: keyring.signingKey)
+            log: log, vaultID: keyring.vaultID, seq: seq, hash: hash, at: time, key: keyring.signingKey)
         try db.run(
-            "INSERT OR REPLACE INTO audit_checkpoints (seq, hash, at, signature) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO \(table) (seq, hash, at, signature) VALUES (?, ?, ?, ?)",
             [seq, hash, time, Hex.decode(checkpoint.signature) ?? []])
         return checkpoint
     }

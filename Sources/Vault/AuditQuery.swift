@@ -59,15 +59,7 @@ extension Vault {
         }
         return try store.read { db in
             var entries: [AuditEntry] = []
-            try db.forEachRow(sql, values) { row in
-                entries.append(
-                    AuditEntry(
-                        seq: row.int64(0), at: row.int64(1), actor: row.text(2) ?? "", role: row.text(3) ?? "",
-                        osUser: row.text(4) ?? "", purpose: row.text(5) ?? "", action: row.text(6) ?? "",
-                        subjectCount: row.int64(7), subjectsDigest: row.blob(8), fields: row.text(9) ?? "",
-                        decision: row.text(10) ?? "", reason: row.text(11) ?? "", previousHash: row.blob(12),
-                        hash: row.blob(13)))
-            }
+            try db.forEachRow(sql, values) { entries.append(AuditEntry(row: $0)) }
             return entries
         }
     }

@@ -110,6 +110,41 @@ enum VaultSchema {
                     PRIMARY KEY (module, kind, key)
                 ) WITHOUT ROWID;
                 CREATE INDEX module_records_by_subject ON module_records (subject) WHERE subject IS NOT NULL;
-                """)
+                """),
+        Migration(
+            version: 2, name: "consent ledger",
+            sql: """
+                CREATE TABLE consent_ledger (
+                    seq INTEGER PRIMARY KEY,
+                    subject BLOB NOT NULL,
+                    purpose TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    lawful_basis TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    text_version TEXT NOT NULL,
+                    text_hash BLOB NOT NULL,
+                    collected_at INTEGER NOT NULL,
+                    expires_at INTEGER,
+                    jurisdiction TEXT NOT NULL,
+                    given_by TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    ip_hash BLOB NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    prev_hash BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE INDEX consent_ledger_by_subject ON consent_ledger (subject, seq);
+                CREATE TABLE consent_checkpoints (
+                    seq INTEGER PRIMARY KEY,
+                    hash BLOB NOT NULL,
+                    at INTEGER NOT NULL,
+                    signature BLOB NOT NULL
+                );
+                CREATE TRIGGER consent_ledger_append_only_update BEFORE UPDATE ON consent_ledger
+                    BEGIN SELECT RAISE(ABORT, 'consent_ledger is append-only'); END;
+                CREATE TRIGGER consent_ledger_append_only_delete BEFORE DELETE ON consent_ledger
+                    BEGIN SELECT RAISE(ABORT, 'consent_ledger is append-only'); END;
+                """),
     ]
 }
