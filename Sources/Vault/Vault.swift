@@ -18,6 +18,8 @@ public final class Vault {
     let clock: any VaultClock
     /// The access policy every decision is made under.
     public let policy: AccessPolicy
+    /// The consent texts that consent records may point to.
+    public let consentTexts: (any ConsentTextCatalog)?
     /// The vault's random id (hex), also in every exported checkpoint.
     public var vaultID: String { keyring.vaultID.map { String(format: "%02x", $0) }.joined() }
 
@@ -46,6 +48,8 @@ public final class Vault {
     public struct Options: Sendable {
         /// The access policy (fields, purposes, actors, regimes).
         public var policy: AccessPolicy
+        /// The consent texts (`Policies/consent-texts/`); without them no consent can be recorded.
+        public var consentTexts: (any ConsentTextCatalog)?
         /// Where the master key comes from.
         public var keySource: KeySource = .keyFile
         /// Commit durability (`full` by default: an acknowledged write survives power loss).
@@ -60,9 +64,11 @@ public final class Vault {
     }
 
     private init(
-        directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool, policy: AccessPolicy
+        directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool, policy: AccessPolicy,
+        consentTexts: (any ConsentTextCatalog)?
     ) {
         self.policy = policy
+        self.consentTexts = consentTexts
         self.directory = directory
         self.store = store
         self.keyring = keyring
@@ -127,7 +133,7 @@ public final class Vault {
             master: master, masterVersion: 1, vaultID: vaultID, indexKey: indexKey, signingSeed: signingSeed)
         return Vault(
             directory: directory, store: store, keyring: keyring, clock: clock, acceptsTestClock: options.testClock,
-            policy: options.policy)
+            policy: options.policy, consentTexts: options.consentTexts)
     }
 
     // MARK: Open
@@ -181,7 +187,8 @@ public final class Vault {
             signingSeed: signingSeed)
         return Vault(
             directory: directory, store: store, keyring: keyring, clock: options.clock ?? SystemClock(),
-            acceptsTestClock: acceptsTestClock, policy: options.policy)
+            acceptsTestClock: acceptsTestClock, policy: options.policy,
+            consentTexts: options.consentTexts)
     }
 
     private static func loadMaster(

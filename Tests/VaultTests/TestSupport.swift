@@ -8,12 +8,16 @@ struct TemporaryVault {
     let directory: URL
     let vault: Vault
 
-    init(clock: (any VaultClock)? = FixedClock(1_790_000_000_000), durability: VaultDurability = .normal) throws {
+    init(
+        clock: (any VaultClock)? = FixedClock(1_790_000_000_000), durability: VaultDurability = .normal,
+        consentTexts: (any ConsentTextCatalog)? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-vault-\(UUID().uuidString)")
         var options = Vault.Options(policy: testPolicy)
         options.clock = clock
         options.testClock = clock != nil
         options.durability = durability
+        options.consentTexts = consentTexts
         vault = try Vault.create(at: directory, options: options)
     }
 

@@ -1,0 +1,218 @@
+import Foundation
+public import Policy
+import VaultCrypto
+import VaultStore
+
+/// The consent ledger: append-only, hash-chained like the audit log (same mechanism, its own
+/// domain), with the current state per subject and purpose kept in `consent_state` in the same
+/// transaction as each append, so that a check is a lookup, not a replay.
+extension Vault {
+    /// Appends consent records in one transaction (all or nothing) as `actor`.
+    /// - Throws: `VaultError(.invalidValue)` naming the record index and rule when a purpose is
+    ///   unknown, a text version is unknown or does not cover the purpose and jurisdiction, a
+    ///   status is invalid, or a minor's consent was not given by a guardian.
+    @discardableResult
+    public func recordConsents(_ inputs: [ConsentInput], as actor: Actor) throws -> [ConsentRecord] {
+        guard let texts = consentTexts else {
+            throw VaultError(.policy, "no consent texts are loaded (Policies/consent-texts)")
+        }
+        return try store.write { db in
+            let now = clock.now()
+            var (seq, previous) = try ConsentLedgerTable.head(db)
+            var written: [ConsentRecord] = []
+            var jurisdictions: [SubjectID: SubjectRecord] = [:]
+            for (index, input) in inputs.enumerated() {
+                let label = "consent record \(index + 1)"
+                guard policy.isConsentPurpose(input.purpose) else {
+                    throw VaultError(.invalidValue, "\(label): purpose \(input.purpose) is not a consent purpose of the policy")
+                }
+                guard ["granted", "withdrawn", "refused"].contains(input.status) else {
+                    throw VaultError(.invalidValue, "\(label): status must be granted, withdrawn or refused")
+                }
+                let record: SubjectRecord
+                if let cached = jurisdictions[input.subject] {
+                    record = cached
+                } else {
+                    guard let loaded = try SubjectRecord.load(input.subject, in: db) else {
+                        throw VaultError(.unknownSubject, "\(label): subject \(input.subject) does not exist")
+                    }
+                    record = loaded
+                    jurisdictions[input.subject] = loaded
+                }
+                if let problem = texts.coverageProblem(
+                    textID: input.textVersion, purpose: input.purpose, jurisdiction: record.jurisdiction)
+                {
+                    throw VaultError(.invalidValue, "\(label): \(problem)")
+                }
+                if input.status == "granted", input.givenBy != .guardian,
+                    try isMinor(record, at: input.collectedAt, in: db)
+                {
+                    throw VaultError(
+                        .invalidValue,
+                        "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it")
+                }
+                seq += 1
+                var entry = ConsentRecord(
+                    seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
+                    lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
+                    textHash: Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])),
+                    collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
+                    givenBy: input.givenBy.rawValue, evidence: input.evidence,
+                    ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) } ?? "",
+                    recordedAt: now, recordedBy: actor.name, previousHash: Hex.encode(previous), hash: "")
+                let hash = HashChain.consent.link(previous: previous, encoded: entry.canonicalEncoding())
+                entry.hash = Hex.encode(hash)
+                try ConsentLedgerTable.insert(entry, hash: hash, previous: previous, in: db)
+                try updateState(with: entry, in: db)
+                if seq % AuditLog.checkpointInterval == 0 {
+                    try AuditLog.storeCheckpoint(
+                        log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: now, in: db, keyring: keyring)
+                }
+                previous = hash
+                written.append(entry)
+            }
+            if !written.isEmpty {
+                let purposes = Array(Set(written.map(\.purpose))).sorted()
+                try AuditLog.append(
+                    [
+                        AuditLog.Draft(
+                            actor: actor, role: roleName(of: actor), purpose: "legal", action: "consent-record",
+                            subjects: Array(Set(written.map(\.subject))), fields: purposes, decision: "allowed",
+                            reason: "\(written.count) consent records appended")
+                    ], at: now, in: db, keyring: keyring)
+            }
+            return written
+        }
+    }
+
+    /// The current consent state of `subject` for every purpose with a record.
+    public func consentStates(of subject: SubjectID) throws -> [ConsentState] {
+        try store.read { db in
+            let now = clock.now()
+            var states: [ConsentState] = []
+            try db.forEachRow(
+                "SELECT purpose, status, expires_at, by_guardian, ledger_seq FROM consent_state WHERE subject = ? ORDER BY purpose",
+                [subject.bytes]
+            ) { row in
+                let raw = ConsentRow(status: row.text(1) ?? "", expiresAt: row.isNull(2) ? nil : row.int64(2), byGuardian: row.int64(3) != 0)
+                states.append(
+                    ConsentState(
+                        purpose: row.text(0) ?? "", status: raw.status(at: now).rawValue, expiresAt: raw.expiresAt,
+                        givenByGuardian: raw.byGuardian, ledgerSequence: row.int64(4)))
+            }
+            return states
+        }
+    }
+
+    /// The current consent status of `subject` for one consent purpose (a single indexed lookup).
+    public func consentStatus(of subject: SubjectID, purpose: String) throws -> ConsentStatus {
+        try store.read { db in try consentStatus(of: subject, purpose: purpose, now: clock.now(), in: db) }
+    }
+
+    func consentStatus(of subject: SubjectID, purpose: String, now: Int64, in db: Connection) throws -> ConsentStatus {
+        let statement = try db.statement(
+            "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE subject = ? AND purpose = ?")
+        try statement.bind(subject.bytes, at: 1)
+        try statement.bind(purpose, at: 2)
+        defer { statement.reset() }
+        return try statement.step() ? ConsentRow(row: statement).status(at: now) : .absent
+    }
+
+    /// Every ledger record of `subject`, oldest first.
+    public func consentHistory(of subject: SubjectID) throws -> [ConsentRecord] {
+        try store.read { db in
+            var records: [ConsentRecord] = []
+            try db.forEachRow("SELECT \(ConsentLedgerTable.columns) FROM consent_ledger WHERE subject = ? ORDER BY seq", [subject.bytes]) {
+                records.append(ConsentLedgerTable.record(from: $0))
+            }
+            return records
+        }
+    }
+
+    /// Verifies the consent ledger's chain and checkpoints (same procedure as the audit log).
+    public func verifyConsentLedger(against exported: AuditCheckpoint? = nil) throws -> LogVerification {
+        try store.read { db in
+            var verifier = ChainVerifier(
+                chain: .consent, log: "consent", vaultID: keyring.vaultID,
+                publicKey: keyring.signingKey.publicKey.bytes, checkpoints: try storedCheckpoints("consent_checkpoints", db),
+                exported: exported)
+            let rows = try db.statement("SELECT \(ConsentLedgerTable.columns) FROM consent_ledger ORDER BY seq")
+            defer { rows.reset() }
+            return try verifier.verify(next: {
+                guard try rows.step() else { return nil }
+                let record = ConsentLedgerTable.record(from: rows)
+                return ChainRow(
+                    seq: record.seq, previousHash: Hex.decode(record.previousHash) ?? [], hash: Hex.decode(record.hash) ?? [],
+                    encoded: record.canonicalEncoding())
+            })
+        }
+    }
+
+    /// Signs a checkpoint of the consent ledger's head for an auditor to keep.
+    public func makeConsentCheckpoint(as actor: Actor) throws -> AuditCheckpoint {
+        try store.write { db in
+            let (seq, hash) = try ConsentLedgerTable.head(db)
+            guard seq > 0 else { throw VaultError(.invalidArgument, "the consent ledger is empty") }
+            return try AuditLog.storeCheckpoint(
+                log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: clock.now(), in: db, keyring: keyring)
+        }
+    }
+
+    private func updateState(with entry: ConsentRecord, in db: Connection) throws {
+        try db.run(
+            """
+            INSERT INTO consent_state (subject, purpose, status, expires_at, by_guardian, ledger_seq) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (subject, purpose) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at,
+                by_guardian = excluded.by_guardian, ledger_seq = excluded.ledger_seq
+            """,
+            [entry.subject.bytes, entry.purpose, entry.status, entry.expiresAt, entry.givenBy == "guardian", entry.seq])
+    }
+
+    /// True when the subject's stored birth date makes them younger than their regime's age of consent.
+    private func isMinor(_ record: SubjectRecord, at time: Int64, in db: Connection) throws -> Bool {
+        guard let regime = policy.regime(named: record.jurisdiction),
+            let birth = try decryptFields(of: record, names: ["birth_date"], in: db).first,
+            case .date(let text) = birth.value, let birthMillis = VaultTime.parse(text)
+        else { return false }
+        return regime.isBelowAgeOfConsent(
+            birthDate: Date(timeIntervalSince1970: Double(birthMillis) / 1000),
+            at: Date(timeIntervalSince1970: Double(time) / 1000))
+    }
+}
+
+/// Row mapping for `consent_ledger`.
+enum ConsentLedgerTable {
+    static let columns = """
+        seq, subject, purpose, status, lawful_basis, source, text_version, text_hash, collected_at, expires_at,
+        jurisdiction, given_by, evidence, ip_hash, recorded_at, recorded_by, prev_hash, hash
+        """
+
+    static func head(_ db: Connection) throws -> (Int64, [UInt8]) {
+        let statement = try db.statement("SELECT seq, hash FROM consent_ledger ORDER BY seq DESC LIMIT 1")
+        defer { statement.reset() }
+        guard try statement.step() else { return (0, HashChain.genesis) }
+        return (statement.int64(0), statement.blob(1))
+    }
+
+    static func insert(_ entry: ConsentRecord, hash: [UInt8], previous: [UInt8], in db: Connection) throws {
+        try db.run(
+            "INSERT INTO consent_ledger (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                entry.seq, entry.subject.bytes, entry.purpose, entry.status, entry.lawfulBasis, entry.source,
+                entry.textVersion, Hex.decode(entry.textHash) ?? [], entry.collectedAt, entry.expiresAt,
+                entry.jurisdiction, entry.givenBy, entry.evidence, Hex.decode(entry.ipHash) ?? [], entry.recordedAt,
+                entry.recordedBy, previous, hash,
+            ])
+    }
+
+    static func record(from row: Statement) -> ConsentRecord {
+        ConsentRecord(
+            seq: row.int64(0), subject: SubjectID(bytes: row.blob(1)) ?? SubjectID(bytes: [UInt8](repeating: 0, count: 16))!,
+            purpose: row.text(2) ?? "", status: row.text(3) ?? "", lawfulBasis: row.text(4) ?? "",
+            source: row.text(5) ?? "", textVersion: row.text(6) ?? "", textHash: Hex.encode(row.blob(7)),
+            collectedAt: row.int64(8), expiresAt: row.isNull(9) ? nil : row.int64(9), jurisdiction: row.text(10) ?? "",
+            givenBy: row.text(11) ?? "", evidence: row.text(12) ?? "", ipHash: Hex.encode(row.blob(13)),
+            recordedAt: row.int64(14), recordedBy: row.text(15) ?? "", previousHash: Hex.encode(row.blob(16)),
+            hash: Hex.encode(row.blob(17)))
+    }
+}
