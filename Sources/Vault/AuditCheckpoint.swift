@@ -32,7 +32,7 @@ public struct AuditCheckpoint: Codable, Sendable, Equatable {
         encoder.append(bytes: Array("tresor.checkpoint.v1".utf8))
         encoder.append(log)
         encoder.append(bytes: vaultID)
-        encoder.append(UInt64(seq))
+        encoder.append(UInt64(bitPattern: seq))
         encoder.append(bytes: hash)
         encoder.append(at)
         return encoder.bytes

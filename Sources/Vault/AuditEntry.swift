@@ -32,14 +32,14 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     /// The canonical encoding hashed into the chain (Audit/FORMAT.md, section "Entry encoding").
     func canonicalEncoding() -> [UInt8] {
         var encoder = CanonicalEncoder()
-        encoder.append(UInt64(seq))
+        encoder.append(UInt64(bitPattern: seq))
         encoder.append(at)
         encoder.append(actor)
         encoder.append(role)
         encoder.append(osUser)
         encoder.append(purpose)
         encoder.append(action)
-        encoder.append(UInt64(subjectCount))
+        encoder.append(UInt64(bitPattern: subjectCount))
         encoder.append(bytes: subjectsDigest)
         encoder.append(fields)
         encoder.append(decision)

@@ -13,8 +13,10 @@ extension Vault {
                 checkpoints: try storedCheckpoints("audit_checkpoints", db), exported: exported)
             let subjects = try db.statement("SELECT seq, subject FROM audit_subjects ORDER BY seq, subject")
             defer { subjects.reset() }
+            // A subject id of the wrong length (a tampered row) becomes an impossible id, so the
+            // digest check reports the entry instead of the verifier crashing.
             func nextSubject() throws -> (Int64, SubjectID)? {
-                try subjects.step() ? (subjects.int64(0), SubjectID(bytes: subjects.blob(1))!) : nil
+                try subjects.step() ? (subjects.int64(0), SubjectID(bytes: subjects.blob(1)) ?? .malformed) : nil
             }
             var pendingSubject = try nextSubject()
             let rows = try db.statement(

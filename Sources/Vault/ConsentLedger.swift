@@ -207,7 +207,7 @@ enum ConsentLedgerTable {
 
     static func record(from row: Statement) -> ConsentRecord {
         ConsentRecord(
-            seq: row.int64(0), subject: SubjectID(bytes: row.blob(1)) ?? SubjectID(bytes: [UInt8](repeating: 0, count: 16))!,
+            seq: row.int64(0), subject: SubjectID(bytes: row.blob(1)) ?? .malformed,
             purpose: row.text(2) ?? "", status: row.text(3) ?? "", lawfulBasis: row.text(4) ?? "",
             source: row.text(5) ?? "", textVersion: row.text(6) ?? "", textHash: Hex.encode(row.blob(7)),
             collectedAt: row.int64(8), expiresAt: row.isNull(9) ? nil : row.int64(9), jurisdiction: row.text(10) ?? "",

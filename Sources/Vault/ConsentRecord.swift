@@ -88,7 +88,7 @@ public struct ConsentRecord: Sendable, Equatable, Codable {
     /// The canonical encoding hashed into the consent chain (Audit/FORMAT.md, "Consent ledger").
     func canonicalEncoding() -> [UInt8] {
         var encoder = CanonicalEncoder()
-        encoder.append(UInt64(seq))
+        encoder.append(UInt64(bitPattern: seq))
         encoder.append(bytes: subject.bytes)
         encoder.append(purpose)
         encoder.append(status)

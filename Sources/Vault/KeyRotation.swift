@@ -32,7 +32,7 @@ extension Vault {
             try store.write { db in
                 var rows: [(SubjectID, UInt32, [UInt8])] = []
                 try db.forEachRow("SELECT id, key_version, wrapped_key FROM subjects") {
-                    rows.append((SubjectID(bytes: $0.blob(0))!, UInt32($0.int64(1)), $0.blob(2)))
+                    rows.append((SubjectID(bytes: $0.blob(0)) ?? .malformed, UInt32($0.int64(1)), $0.blob(2)))
                 }
                 let update = try db.statement("UPDATE subjects SET wrapped_key = ? WHERE id = ?")
                 for (id, version, wrapped) in rows {

@@ -8,6 +8,15 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
     public let high: UInt64
     public let low: UInt64
 
+    /// The id read in place of a stored id of the wrong length (a damaged or tampered row): all
+    /// bits set, never produced by `random()` in practice, so that checks fail instead of crashing.
+    static let malformed = SubjectID(high: .max, low: .max)
+
+    private init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// A fresh random id.
     public static func random() throws -> SubjectID {
         SubjectID(bytes: try CryptoRandom.bytes(16))!

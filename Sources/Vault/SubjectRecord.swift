@@ -31,7 +31,7 @@ struct SubjectRecord {
     }
 
     init(row: Statement) {
-        id = SubjectID(bytes: row.blob(0))!
+        id = SubjectID(bytes: row.blob(0)) ?? .malformed
         jurisdiction = row.text(1) ?? ""
         createdAt = row.int64(2)
         updatedAt = row.int64(3)

@@ -123,6 +123,8 @@ public final class Vault {
                     ("key_check", try keyCheck(master, version: 1, vaultID: vaultID)),
                     ("wrapped_index_key", try KeyWrap.wrap(indexKey, under: master, context: Keyring.vaultKeyContext("ik", vaultID: vaultID))),
                     ("wrapped_signing_seed", try KeyWrap.wrap(signingSeed, under: master, context: Keyring.vaultKeyContext("sk", vaultID: vaultID))),
+                    // Published so that an independent verifier can check stored checkpoints.
+                    ("signing_public_key", try SigningKey(seed: signingSeed).publicKey.bytes),
                 ]
                 for (key, value) in meta { try db.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value]) }
             }
