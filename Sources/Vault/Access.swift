@@ -1,4 +1,5 @@
 public import Policy
+public import Normalization
 import VaultCrypto
 import VaultStore
 
@@ -94,6 +95,37 @@ public struct Access {
                     properties: withProperties ? $0.properties : nil)
             }
         )
+    }
+
+    // MARK: Lookups
+
+    /// Finds the subjects linked to an identifier (normalised first, then looked up by blind
+    /// index). The lookup is itself a use of personal data: it needs a grant of the identifier's
+    /// field for `purpose`, and is audited with the subjects found.
+    /// - Throws: `VaultError(.invalidValue)` when the value breaks the identifier's rules,
+    ///   `VaultError(.denied)` when the policy refuses the lookup.
+    public func lookup(_ kind: IdentityKind, _ value: String, region: String? = nil, purpose: String) throws -> [SubjectID] {
+        let normalized: String
+        do {
+            normalized = try Normalizer.identifier(value, kind: kind, region: region)
+        } catch {
+            throw VaultError(.invalidValue, "\(kind.rawValue): \(error)")
+        }
+        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [kind.rawValue])
+        let allowed = !plan.isDeniedForEverySubject && plan.grantedFields == [kind.rawValue]
+        let found = allowed ? try vault.subjects(with: kind, normalized: normalized) : []
+        try vault.store.write { db in
+            try AuditLog.append(
+                [
+                    draft(
+                        "lookup", found, [kind.rawValue], purpose, allowed ? "allowed" : "denied",
+                        allowed ? "\(found.count) subjects found" : plan.decide(for: SubjectState()).summary)
+                ], at: vault.clock.now(), in: db, keyring: vault.keyring)
+        }
+        guard allowed else {
+            throw VaultError(.denied, "actor \(actor.name) may not look subjects up by \(kind.rawValue) for purpose \(purpose)")
+        }
+        return found
     }
 
     // MARK: Bulk scans
