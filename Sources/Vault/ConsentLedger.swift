@@ -64,6 +64,7 @@ extension Vault {
                 entry.hash = Hex.encode(hash)
                 try ConsentLedgerTable.insert(entry, hash: hash, previous: previous, in: db)
                 try updateState(with: entry, in: db)
+                if entry.status != "granted" { _ = try cancelQueued(entry.subject, purposePrefix: entry.purpose, in: db) }
                 if seq % AuditLog.checkpointInterval == 0 {
                     try AuditLog.storeCheckpoint(
                         log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: now, in: db, keyring: keyring)

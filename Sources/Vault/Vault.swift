@@ -20,6 +20,8 @@ public final class Vault {
     public let policy: AccessPolicy
     /// The consent texts that consent records may point to.
     public let consentTexts: (any ConsentTextCatalog)?
+    /// Public holidays per regime, for deadlines counted in working days.
+    public let holidayCalendars: [String: HolidayCalendar]
     /// The vault's random id (hex), also in every exported checkpoint.
     public var vaultID: String { keyring.vaultID.map { String(format: "%02x", $0) }.joined() }
 
@@ -50,6 +52,8 @@ public final class Vault {
         public var policy: AccessPolicy
         /// The consent texts (`Policies/consent-texts/`); without them no consent can be recorded.
         public var consentTexts: (any ConsentTextCatalog)?
+        /// Public holidays per regime (`152fz` → `Policies/holidays-ru.json`).
+        public var holidayCalendars: [String: HolidayCalendar] = [:]
         /// Where the master key comes from.
         public var keySource: KeySource = .keyFile
         /// Commit durability (`full` by default: an acknowledged write survives power loss).
@@ -65,10 +69,11 @@ public final class Vault {
 
     private init(
         directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool, policy: AccessPolicy,
-        consentTexts: (any ConsentTextCatalog)?
+        consentTexts: (any ConsentTextCatalog)?, holidayCalendars: [String: HolidayCalendar]
     ) {
         self.policy = policy
         self.consentTexts = consentTexts
+        self.holidayCalendars = holidayCalendars
         self.directory = directory
         self.store = store
         self.keyring = keyring
@@ -135,7 +140,7 @@ public final class Vault {
             master: master, masterVersion: 1, vaultID: vaultID, indexKey: indexKey, signingSeed: signingSeed)
         return Vault(
             directory: directory, store: store, keyring: keyring, clock: clock, acceptsTestClock: options.testClock,
-            policy: options.policy, consentTexts: options.consentTexts)
+            policy: options.policy, consentTexts: options.consentTexts, holidayCalendars: options.holidayCalendars)
     }
 
     // MARK: Open
@@ -190,7 +195,7 @@ public final class Vault {
         return Vault(
             directory: directory, store: store, keyring: keyring, clock: options.clock ?? SystemClock(),
             acceptsTestClock: acceptsTestClock, policy: options.policy,
-            consentTexts: options.consentTexts)
+            consentTexts: options.consentTexts, holidayCalendars: options.holidayCalendars)
     }
 
     private static func loadMaster(

@@ -146,5 +146,56 @@ enum VaultSchema {
                 CREATE TRIGGER consent_ledger_append_only_delete BEFORE DELETE ON consent_ledger
                     BEGIN SELECT RAISE(ABORT, 'consent_ledger is append-only'); END;
                 """),
+        Migration(
+            version: 3, name: "data-subject requests, erasure ledger, suppression, destruction records",
+            sql: """
+                CREATE TABLE requests (
+                    id TEXT PRIMARY KEY,
+                    subject BLOB NOT NULL,
+                    kind TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    jurisdiction TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    extended_due_at INTEGER,
+                    extension_reason TEXT,
+                    verified_by TEXT,
+                    verification_method TEXT,
+                    verified_at INTEGER,
+                    completed_at INTEGER,
+                    rejection_reason TEXT,
+                    result TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX requests_by_subject ON requests (subject);
+                CREATE INDEX requests_by_due ON requests (state, due_at);
+
+                ALTER TABLE subjects ADD COLUMN erasure_requested_at INTEGER;
+
+                CREATE TABLE erasure_ledger (
+                    kind TEXT NOT NULL,
+                    token BLOB NOT NULL,
+                    erased_at INTEGER NOT NULL,
+                    PRIMARY KEY (kind, token)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE suppression (
+                    kind TEXT NOT NULL,
+                    token BLOB NOT NULL,
+                    added_at INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    PRIMARY KEY (kind, token)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE destruction_records (
+                    id TEXT PRIMARY KEY,
+                    regime TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    wrapped_key BLOB NOT NULL,
+                    body BLOB NOT NULL,
+                    signature BLOB NOT NULL
+                );
+                """),
     ]
 }

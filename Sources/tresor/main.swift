@@ -1,1 +1,4 @@
-print("tresor")
+import TresorCLI
+import Foundation
+
+exit(CommandLineTool.main(root: Tresor.self))

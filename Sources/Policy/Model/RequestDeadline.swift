@@ -25,17 +25,24 @@ public struct RequestDeadline: Sendable, Hashable {
 
     /// The instant a request received at `received` must be answered by.
     ///
-    /// Working days skip Saturdays and Sundays of `calendar`; public holidays are not modelled.
-    public func dueDate(receivedAt received: Date, calendar: Calendar = utcCalendar) -> Date {
-        Self.advance(received, by: amount, unit: unit, calendar: calendar)
+    /// Working days skip Saturdays, Sundays and the holidays of `holidays` (and count the
+    /// weekend days it marks as worked).
+    public func dueDate(
+        receivedAt received: Date, calendar: Calendar = utcCalendar, holidays: HolidayCalendar = .weekendsOnly
+    ) -> Date {
+        Self.advance(received, by: amount, unit: unit, calendar: calendar, holidays: holidays)
     }
 
     /// The instant the answer is due when the controller uses the extension.
-    public func extendedDueDate(receivedAt received: Date, calendar: Calendar = utcCalendar) -> Date {
-        Self.advance(received, by: amount + extensionAmount, unit: unit, calendar: calendar)
+    public func extendedDueDate(
+        receivedAt received: Date, calendar: Calendar = utcCalendar, holidays: HolidayCalendar = .weekendsOnly
+    ) -> Date {
+        Self.advance(received, by: amount + extensionAmount, unit: unit, calendar: calendar, holidays: holidays)
     }
 
-    private static func advance(_ date: Date, by count: Int, unit: DeadlineUnit, calendar: Calendar) -> Date {
+    private static func advance(
+        _ date: Date, by count: Int, unit: DeadlineUnit, calendar: Calendar, holidays: HolidayCalendar
+    ) -> Date {
         switch unit {
         case .calendarMonths:
             return calendar.date(byAdding: .month, value: count, to: date) ?? date
@@ -47,7 +54,7 @@ public struct RequestDeadline: Sendable, Hashable {
             while remaining > 0 {
                 guard let next = calendar.date(byAdding: .day, value: 1, to: current) else { return current }
                 current = next
-                if !calendar.isDateInWeekend(current) { remaining -= 1 }
+                if holidays.isWorkingDay(current, calendar: calendar) { remaining -= 1 }
             }
             return current
         }
