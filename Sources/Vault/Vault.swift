@@ -121,6 +121,7 @@ public final class Vault {
         let store: Store
         do {
             store = try Store(path: databasePath, durability: options.durability.storeDurability, migrations: VaultSchema.migrations)
+            chmod(databasePath, 0o600)
             try store.write { db in
                 meta += [
                     ("vault_id", vaultID), ("created_at", clock.now()), ("test_clock", options.testClock ? 1 : 0),

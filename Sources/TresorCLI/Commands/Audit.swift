@@ -6,7 +6,7 @@ extension Tresor {
     enum Audit: Command {
         static let configuration = CommandConfiguration(
             name: "audit", abstract: "Verify, query, checkpoint and report on the tamper-evident audit log.",
-            subcommands: [Verify.self, Query.self, Checkpoint.self, Report.self])
+            subcommands: [Verify.self, Query.self, Checkpoint.self])
 
         struct Verify: RunnableCommand {
             static let configuration = CommandConfiguration(

@@ -41,6 +41,7 @@ struct VaultSession {
         options.consentTexts = try PolicyFiles.loadConsentTexts(from: directory, policy: policy)
         options.clock = try clock(context)
         options.durability = config.durability
+        options.holidayCalendars = try PolicyFiles.loadHolidays(from: directory)
         if config.usesPassphrase {
             guard let passphrase = context.environment["TRESOR_PASSPHRASE"] else {
                 throw CLIError.usage("this vault is protected by a passphrase: set TRESOR_PASSPHRASE")
@@ -113,6 +114,17 @@ enum PolicyFiles {
             return try ConsentTextLibrary.load(directory: url, knownPurposes: Set(policy.consentPurposes))
         } catch {
             throw CLIError.failure("the vault's consent texts do not load:\n\(error)")
+        }
+    }
+
+    /// Public holidays per regime: `policies/holidays-ru.json` counts for `152fz`.
+    static func loadHolidays(from directory: URL) throws -> [String: HolidayCalendar] {
+        let url = directory.appendingPathComponent("policies/holidays-ru.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        do {
+            return ["152fz": try HolidayCalendar.load(contentsOf: url)]
+        } catch {
+            throw CLIError.failure("the vault's holiday calendar does not load:\n\(error)")
         }
     }
 
