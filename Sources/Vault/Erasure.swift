@@ -89,7 +89,7 @@ extension Vault {
         }
 
         // Erasure ledger: keyed hashes of the subject id and of each identity token.
-        var ledger: [(String, [UInt8])] = [("subject", erasureToken("subject", subject.bytes))]
+        var ledger: [(String, [UInt8])] = [(held.isEmpty ? "subject" : "subject-held", erasureToken("subject", subject.bytes))]
         try db.forEachRow("SELECT kind, token FROM identities WHERE subject = ?", [subject.bytes]) {
             ledger.append(($0.text(0) ?? "", erasureToken($0.text(0) ?? "", $0.blob(1))))
         }

@@ -25,15 +25,15 @@ import VaultStore
         #expect(secrets.count == 4 + 2 + 2 + 1)
         let wrappedKey = secrets.last!
         try temp.vault.store.withWriter { try $0.checkpointAndTruncateWAL() }
-        #expect(secrets.allSatisfy { try! temp.rawBytes().contains(bytes: $0) })
+        #expect(leaks(secrets, in: try temp.rawBytes()) == secrets.count)
 
         let report = try temp.vault.cryptoShred([victim], as: testActor, purpose: "dsr", reason: "erasure request")
         #expect(report.fields == 4 && report.identities == 2 && report.events == 1)
 
         let raw = try temp.rawBytes()
-        for secret in secrets { #expect(!raw.contains(bytes: secret), "a ciphertext, token or key survived erasure") }
+        #expect(leaks(secrets, in: raw) == 0, "a ciphertext, token or key survived erasure")
         for value in [person.firstName, person.lastName, person.email, person.phone] {
-            #expect(!raw.contains(bytes: Array(value.utf8)))
+            #expect(leaks([Array(value.utf8)], in: raw) == 0)
         }
         #expect(try temp.vault.subjectInfo(victim) == nil)
         #expect(try temp.vault.subjects(with: .email, normalized: person.email).isEmpty)
@@ -46,7 +46,7 @@ import VaultStore
         }
         let context = Keyring.dataKeyContext(victim, version: 1)
         #expect(candidates.allSatisfy { (try? KeyWrap.unwrap($0, under: master, context: context, as: DataKey.self)) == nil })
-        #expect(!raw.contains(bytes: wrappedKey))
+        #expect(leaks([wrappedKey], in: raw) == 0)
         // Other subjects are untouched.
         #expect(try temp.vault.statistics().subjects == 49)
     }

@@ -10,7 +10,7 @@ struct TemporaryVault {
 
     init(
         clock: (any VaultClock)? = FixedClock(1_790_000_000_000), durability: VaultDurability = .normal,
-        consentTexts: (any ConsentTextCatalog)? = nil
+        consentTexts: (any ConsentTextCatalog)? = nil, holidays: [String: HolidayCalendar] = [:]
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-vault-\(UUID().uuidString)")
         var options = Vault.Options(policy: testPolicy)
@@ -18,6 +18,7 @@ struct TemporaryVault {
         options.testClock = clock != nil
         options.durability = durability
         options.consentTexts = consentTexts
+        options.holidayCalendars = holidays
         vault = try Vault.create(at: directory, options: options)
     }
 
@@ -58,12 +59,10 @@ struct TestPerson {
     }
 }
 
-extension Array where Element == UInt8 {
-    /// True when `needle` occurs anywhere in these bytes.
-    func contains(bytes needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        return Data(self).range(of: Data(needle)) != nil
-    }
+/// How many of `secrets` occur in `raw` (a count, so a failure never prints the bytes).
+func leaks(_ secrets: [[UInt8]], in raw: [UInt8]) -> Int {
+    let haystack = Data(raw)
+    return secrets.filter { !$0.isEmpty && haystack.range(of: Data($0)) != nil }.count
 }
 
 /// The shipped default policy (Policies/default.json), loaded once.

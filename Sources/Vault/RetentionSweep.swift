@@ -1,0 +1,101 @@
+import Foundation
+import Policy
+import VaultStore
+
+/// What a retention sweep removed (or, in a dry run, would remove), by category.
+public struct RetentionReport: Sendable, Equatable, Codable {
+    /// Category (`field email`, `events page`, `held field external_id`, `destruction records`...) → count.
+    public var removed: [String: Int] = [:]
+    /// Subjects whose last held data expired and were then crypto-shredded.
+    public var subjectsShredded = 0
+    /// True for a dry run (nothing changed).
+    public var dryRun: Bool
+    /// Total rows.
+    public var total: Int { removed.values.reduce(0, +) }
+}
+
+extension Vault {
+    /// Deletes field values and events older than the retention the policy sets (legal holds
+    /// extend it), the held data of erased subjects once the hold ends (then shreds them), and
+    /// destruction records past their retention. One transaction, one audit entry.
+    public func sweepRetention(dryRun: Bool, as actor: Actor) throws -> RetentionReport {
+        var report = RetentionReport(dryRun: dryRun)
+        var shredded: [SubjectID] = []
+        try store.write { db in
+            let now = clock.now()
+            func apply(_ category: String, _ condition: String, _ values: [any DatabaseBindable], table: String) throws {
+                if dryRun {
+                    let count = Int(try db.scalarInt("SELECT count(*) FROM \(table) WHERE \(condition)", values) ?? 0)
+                    if count > 0 { report.removed[category, default: 0] += count }
+                } else {
+                    try db.run("DELETE FROM \(table) WHERE \(condition)", values)
+                    if db.changes > 0 { report.removed[category, default: 0] += db.changes }
+                }
+            }
+            // Fields of live subjects past their retention.
+            for field in policy.fields {
+                guard let days = field.retentionDays else { continue }
+                let keep = max(days, field.legalHold?.days ?? 0)
+                try apply(
+                    "field \(field.name)", "field = ? AND updated_at < ?", [field.name, now - Int64(keep) * VaultTime.day],
+                    table: "fields")
+            }
+            // Events past the retention of their type.
+            var types: [String] = []
+            try db.forEachRow("SELECT DISTINCT type FROM events") { types.append($0.text(0) ?? "") }
+            for type in types {
+                let definition = policy.eventType(named: type)
+                guard let days = definition.retentionDays else { continue }
+                let keep = max(days, definition.legalHold?.days ?? 0)
+                try apply("events \(type)", "type = ? AND at < ?", [type, now - Int64(keep) * VaultTime.day], table: "events")
+            }
+            // Held data of erased subjects whose hold has ended.
+            var erased: [(SubjectID, Int64)] = []
+            try db.forEachRow("SELECT id, erasure_requested_at FROM subjects WHERE erasure_requested_at IS NOT NULL") {
+                erased.append((SubjectID(bytes: $0.blob(0)) ?? .malformed, $0.int64(1)))
+            }
+            for (subject, requestedAt) in erased {
+                for field in policy.fields {
+                    let hold = Int64(field.legalHold?.days ?? 0) * VaultTime.day
+                    try apply(
+                        "held field \(field.name)", "subject = ? AND field = ? AND ? >= ?",
+                        [subject.bytes, field.name, now, requestedAt + hold], table: "fields")
+                }
+                for type in types {
+                    let hold = Int64(policy.eventType(named: type).legalHold?.days ?? 0) * VaultTime.day
+                    try apply("held events \(type)", "subject = ? AND type = ? AND at < ?", [subject.bytes, type, now - hold], table: "events")
+                }
+                let remaining =
+                    (try db.scalarInt("SELECT count(*) FROM fields WHERE subject = ?", [subject.bytes]) ?? 0)
+                    + (try db.scalarInt("SELECT count(*) FROM events WHERE subject = ?", [subject.bytes]) ?? 0)
+                if remaining == 0 {
+                    if !dryRun {
+                        try db.run("DELETE FROM identities WHERE subject = ?", [subject.bytes])
+                        try db.run("DELETE FROM subjects WHERE id = ?", [subject.bytes])
+                        try db.run(
+                            "INSERT OR REPLACE INTO erasure_ledger (kind, token, erased_at) VALUES ('subject', ?, ?)",
+                            [erasureToken("subject", subject.bytes), now])
+                    }
+                    shredded.append(subject)
+                }
+            }
+            report.subjectsShredded = shredded.count
+            // Destruction records past their retention.
+            try apply("destruction records", "expires_at < ?", [now], table: "destruction_records")
+            let summary = report.removed.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+            try AuditLog.append(
+                [
+                    AuditLog.Draft(
+                        actor: actor, role: roleName(of: actor), purpose: "storage",
+                        action: dryRun ? "retention-dry-run" : "retention-sweep", subjects: shredded, fields: [],
+                        decision: "allowed", reason: summary.isEmpty ? "nothing past retention" : summary)
+                ], at: now, in: db, keyring: keyring)
+        }
+        if !dryRun {
+            for subject in shredded { keyring.forget(subject) }
+            try ErasureLedgerFile.append(shredded.map { "subject \(Hex.encode(erasureToken("subject", $0.bytes)))" }, in: directory)
+            try store.withWriter { try $0.checkpointAndTruncateWAL() }
+        }
+        return report
+    }
+}
