@@ -10,6 +10,7 @@ public enum Tresor: Command {
             64 usage error, 65 bad input data.
             """,
         subcommands: [
-            Init.self, Profile.self, Consent.self, Audit.self, PolicyCommand.self, Keys.self,
+            Init.self, Profile.self, Consent.self, Request.self, Audit.self, PolicyCommand.self, Retention.self,
+            Keys.self, Backup.self, Restore.self,
         ])
 }

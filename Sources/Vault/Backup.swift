@@ -99,14 +99,14 @@ extension Vault {
                     try copy.run(
                         "DELETE FROM events WHERE subject = ? AND type NOT IN (\(heldTypes.map { _ in "?" }.joined(separator: ",")))",
                         [id] + heldTypes)
-                    for table in ["identities", "consent_state", "module_records"] {
+                    for table in ["identities", "consent_state", "module_records", "source_records"] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }
                     try copy.run("UPDATE subjects SET restricted = 1, erasure_requested_at = coalesce(erasure_requested_at, ?) WHERE id = ?", [current.clock.now(), id])
                     summary.reErasedSubjects += 1
                 }
                 for id in subjects where erasedSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
-                    for table in ["fields", "identities", "events", "consent_state", "module_records"] {
+                    for table in ["fields", "identities", "events", "consent_state", "module_records", "source_records"] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }
                     try copy.run("DELETE FROM subjects WHERE id = ?", [id])

@@ -114,6 +114,7 @@ extension Vault {
             [subject.bytes] + keptTypes)
         try delete("consents", "DELETE FROM consent_state WHERE subject = ?", [subject.bytes])
         try delete("moduleRecords", "DELETE FROM module_records WHERE subject = ?", [subject.bytes])
+        try delete("sourceRecords", "DELETE FROM source_records WHERE subject = ?", [subject.bytes])
         let fullyErased = held.isEmpty
         if fullyErased {
             try db.run("DELETE FROM subjects WHERE id = ?", [subject.bytes])

@@ -1,3 +1,4 @@
+import VaultCrypto
 public import Normalization
 import VaultStore
 
@@ -28,4 +29,9 @@ extension Vault {
             return counts
         }
     }
+}
+
+extension Vault {
+    /// The vault's Ed25519 public key (hex), to verify checkpoints and destruction records.
+    public func auditCheckpointPublicKey() throws -> String { Hex.encode(keyring.signingKey.publicKey.bytes) }
 }

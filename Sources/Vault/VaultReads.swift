@@ -99,3 +99,15 @@ public struct VaultStatistics: Sendable, Equatable, Codable {
     public let events: Int
     public let auditEntries: Int
 }
+
+extension Vault {
+    /// Every imported source record with the subject it resolved to (`tresor profile links`):
+    /// source names and source-system record ids, no personal values.
+    public func sourceLinks(_ body: (String, String, SubjectID) throws -> Void) throws {
+        try store.read { db in
+            try db.forEachRow("SELECT source, record_id, subject FROM source_records ORDER BY source, record_id") {
+                try body($0.text(0) ?? "", $0.text(1) ?? "", SubjectID(bytes: $0.blob(2)) ?? .malformed)
+            }
+        }
+    }
+}

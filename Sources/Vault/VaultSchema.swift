@@ -197,5 +197,17 @@ enum VaultSchema {
                     signature BLOB NOT NULL
                 );
                 """),
+        Migration(
+            version: 4, name: "source records",
+            sql: """
+                CREATE TABLE source_records (
+                    source TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    subject BLOB NOT NULL,
+                    imported_at INTEGER NOT NULL,
+                    PRIMARY KEY (source, record_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX source_records_by_subject ON source_records (subject);
+                """),
     ]
 }

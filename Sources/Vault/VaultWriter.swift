@@ -115,6 +115,32 @@ public final class VaultWriter {
         try vault.lookup(kind, normalized: value, in: db)
     }
 
+    // MARK: Source records
+
+    /// Records that source record `recordID` of `source` resolved to `subject` (provenance, and
+    /// what makes a re-run of the same file add nothing).
+    public func recordSource(_ source: String, recordID: String, subject: SubjectID) throws {
+        try db.run(
+            "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES (?, ?, ?, ?)",
+            [source, recordID, subject.bytes, now])
+        touched.insert(subject)
+    }
+
+    /// The subject a source record was imported into, if it was.
+    public func subject(forSource source: String, recordID: String) throws -> SubjectID? {
+        let statement = try db.statement("SELECT subject FROM source_records WHERE source = ? AND record_id = ?")
+        try statement.bind(source, at: 1)
+        try statement.bind(recordID, at: 2)
+        defer { statement.reset() }
+        return try statement.step() ? SubjectID(bytes: statement.blob(0)) : nil
+    }
+
+    /// True when an identifier is on the suppression list (erased people who objected).
+    public func isSuppressed(_ kind: IdentityKind, normalized value: String) throws -> Bool {
+        try db.scalarInt(
+            "SELECT 1 FROM suppression WHERE kind = ? AND token = ?", [kind.rawValue, vault.suppressionToken(kind, value)]) != nil
+    }
+
     // MARK: Events
 
     /// Encrypts and stores events; a message id already stored is skipped.

@@ -36,6 +36,21 @@ struct VaultSession {
     static func open(_ context: CommandContext, defaultRoleOverride: String? = nil) throws -> VaultSession {
         let directory = directory(context)
         let config = try VaultConfig.load(from: directory)
+        let options = try options(context)
+        let policy = options.policy
+        let vault = try Vault.open(at: directory, options: options)
+        let role = context.globals.role ?? defaultRoleOverride ?? config.defaultRole
+        guard let definition = policy.actor(named: role), definition.kind == .role else {
+            let roles = policy.actors.filter { $0.kind == .role }.map(\.name).sorted().joined(separator: ", ")
+            throw CLIError.usage("--as: unknown role '\(role)' (one of: \(roles))")
+        }
+        return VaultSession(vault: vault, actor: Actor(name: role, osUser: osUser(context)), directory: directory)
+    }
+
+    /// The vault options a command's environment gives: policy, consent texts, holidays, clock, key.
+    static func options(_ context: CommandContext) throws -> Vault.Options {
+        let directory = directory(context)
+        let config = try VaultConfig.load(from: directory)
         let policy = try PolicyFiles.loadPolicy(from: directory)
         var options = Vault.Options(policy: policy)
         options.consentTexts = try PolicyFiles.loadConsentTexts(from: directory, policy: policy)
@@ -48,13 +63,7 @@ struct VaultSession {
             }
             options.keySource = .passphrase(passphrase)
         }
-        let vault = try Vault.open(at: directory, options: options)
-        let role = context.globals.role ?? defaultRoleOverride ?? config.defaultRole
-        guard let definition = policy.actor(named: role), definition.kind == .role else {
-            let roles = policy.actors.filter { $0.kind == .role }.map(\.name).sorted().joined(separator: ", ")
-            throw CLIError.usage("--as: unknown role '\(role)' (one of: \(roles))")
-        }
-        return VaultSession(vault: vault, actor: Actor(name: role, osUser: osUser(context)), directory: directory)
+        return options
     }
 }
 

@@ -1,0 +1,58 @@
+import Vault
+
+/// The printable page of a destruction record: for 152-FZ the act of destruction with the items
+/// of Roskomnadzor Order No. 179 (in Russian and English), for the GDPR the erasure record.
+enum DestructionRecordPage {
+    static func render(_ record: DestructionRecord, signature: String, publicKey: String) -> String {
+        let isAct = record.regime == "152fz"
+        let title = isAct ? "Акт об уничтожении персональных данных / Act of destruction of personal data" : "Erasure record (GDPR Art. 17, Art. 5(2))"
+        var rows: [(String, String)] = [
+            ("Оператор / Operator", "\(record.operatorName), \(record.operatorAddress)"),
+            ("Субъект / Data subject", [record.subjectName, "id \(record.subjectID)"].compactMap { $0 }.joined(separator: ", ")),
+            ("Категории данных / Categories of data", record.categories.joined(separator: "; ")),
+            ("Информационная система / Information system", record.informationSystem),
+            ("Способ уничтожения / Method", record.method),
+            ("Причина / Reason", record.reason),
+            ("Дата / Date", record.destroyedAt),
+            ("Исполнитель / Performed by", record.performedBy),
+            ("Выписка из журнала / Event-log extract", "audit entry \(record.auditSequence), hash \(record.auditHash)"),
+        ]
+        if !record.held.isEmpty {
+            rows.append(("Сохранено по закону / Held by law", record.held.map { "\($0.category) until \($0.until.prefix(10)): \($0.reason)" }.joined(separator: "; ")))
+        }
+        rows.append(("Удалено / Removed", record.counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        let body = rows.map { "<tr><th scope=\"row\">\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }.joined(separator: "\n")
+        return """
+            <!DOCTYPE html>
+            <html lang="\(isAct ? "ru" : "en")"><head><meta charset="utf-8"><title>\(HTML.escape(record.id))</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#1a1a1a}
+            th{text-align:left;vertical-align:top;padding:.4rem 1rem .4rem 0;width:18rem;color:#333}
+            td{padding:.4rem 0}table{border-collapse:collapse}tr{border-bottom:1px solid #ddd}
+            code{word-break:break-all;font-size:.8rem}</style></head>
+            <body><h1>\(HTML.escape(title))</h1><p>\(HTML.escape(record.id))</p>
+            <table>\(body)</table>
+            <h2>Подпись / Signature (Ed25519)</h2><p><code>\(HTML.escape(signature))</code></p>
+            <p>Public key: <code>\(HTML.escape(publicKey))</code></p>
+            </body></html>
+            """
+    }
+}
+
+/// HTML text escaping for every renderer.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
