@@ -10,7 +10,7 @@ public enum Tresor: Command {
             64 usage error, 65 bad input data.
             """,
         subcommands: [
-            Init.self, Profile.self, Consent.self, Request.self, Audit.self, PolicyCommand.self, Retention.self,
-            Keys.self, Backup.self, Restore.self,
+            Init.self, Import.self, Profile.self, Consent.self, Request.self, Audit.self, PolicyCommand.self,
+            Retention.self, Keys.self, Backup.self, Restore.self, Demo.self,
         ])
 }

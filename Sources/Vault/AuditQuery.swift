@@ -75,3 +75,17 @@ extension Vault {
         }
     }
 }
+
+extension Vault {
+    /// Streams every audit entry in sequence order (for reports over millions of entries).
+    public func forEachAuditEntry(_ body: (AuditEntry) throws -> Void) throws {
+        try store.read { db in
+            try db.forEachRow(
+                """
+                SELECT seq, at, actor, role, os_user, purpose, action, subject_count, subjects_digest, fields, decision,
+                    reason, prev_hash, hash FROM audit_log ORDER BY seq
+                """
+            ) { try body(AuditEntry(row: $0)) }
+        }
+    }
+}

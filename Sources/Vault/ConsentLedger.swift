@@ -13,16 +13,36 @@ extension Vault {
     ///   status is invalid, or a minor's consent was not given by a guardian.
     @discardableResult
     public func recordConsents(_ inputs: [ConsentInput], as actor: Actor) throws -> [ConsentRecord] {
+        try recordConsents(inputs, as: actor, skippingInvalid: false).records
+    }
+
+    /// Appends the valid records of `inputs` in one transaction and returns the others, each with
+    /// its index and the reason (for imports: a bad record never stops the batch). Records
+    /// identical to one already in the ledger (subject, purpose, status, time, text) are skipped,
+    /// so a re-run adds nothing.
+    public func recordConsents(_ inputs: [ConsentInput], as actor: Actor, skippingInvalid: Bool) throws -> (
+        records: [ConsentRecord], rejected: [(index: Int, reason: String)], duplicates: Int
+    ) {
         guard let texts = consentTexts else {
             throw VaultError(.policy, "no consent texts are loaded (Policies/consent-texts)")
         }
-        return try store.write { db in
+        var rejected: [(index: Int, reason: String)] = []
+        var duplicates = 0
+        let records: [ConsentRecord] = try store.write { db in
             let now = clock.now()
             var (seq, previous) = try ConsentLedgerTable.head(db)
             var written: [ConsentRecord] = []
             var jurisdictions: [SubjectID: SubjectRecord] = [:]
             for (index, input) in inputs.enumerated() {
+              do {
                 let label = "consent record \(index + 1)"
+                if skippingInvalid, try db.scalarInt(
+                    "SELECT 1 FROM consent_ledger WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?",
+                    [input.subject.bytes, input.purpose, input.status, input.collectedAt, input.textVersion]) != nil
+                {
+                    duplicates += 1
+                    continue
+                }
                 guard policy.isConsentPurpose(input.purpose) else {
                     throw VaultError(.invalidValue, "\(label): purpose \(input.purpose) is not a consent purpose of the policy")
                 }
@@ -71,6 +91,9 @@ extension Vault {
                 }
                 previous = hash
                 written.append(entry)
+              } catch let error as VaultError where skippingInvalid {
+                rejected.append((index, error.message))
+              }
             }
             if !written.isEmpty {
                 let purposes = Array(Set(written.map(\.purpose))).sorted()
@@ -84,6 +107,7 @@ extension Vault {
             }
             return written
         }
+        return (records, rejected, duplicates)
     }
 
     /// The current consent state of `subject` for every purpose with a record.

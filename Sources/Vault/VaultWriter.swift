@@ -15,6 +15,7 @@ public final class VaultWriter {
     private(set) var touched: Set<SubjectID> = []
     private(set) var fieldNames: [String] = []
     private var fieldNameSet: Set<String> = []
+    private var suppressedTokens: Set<[UInt8]>?
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
@@ -104,6 +105,43 @@ public final class VaultWriter {
         try link(kind, normalized: normalized, to: subject)
     }
 
+    /// The blind-index token (16 bytes) of a normalised identifier: what the vault stores for
+    /// it. A keyed hash, not the value; identity resolution compares tokens.
+    public func identityToken(_ kind: IdentityKind, normalized value: String) -> [UInt8] {
+        vault.keyring.indexer.token(domain: kind.rawValue, value: value)
+    }
+
+    /// Calls `body` with every stored identity (subject, kind, token) — tokens only.
+    public func forEachIdentity(_ body: (SubjectID, IdentityKind, [UInt8]) throws -> Void) throws {
+        try db.forEachRow("SELECT subject, kind, token FROM identities") { row in
+            guard let subject = SubjectID(bytes: row.blob(0)), let kind = IdentityKind(rawValue: row.text(1) ?? "") else { return }
+            try body(subject, kind, row.blob(2))
+        }
+    }
+
+    /// Links an identity by its token (as returned by `identityToken`).
+    public func link(_ kind: IdentityKind, token: [UInt8], to subject: SubjectID) throws {
+        _ = try record(subject)
+        try db.run(
+            "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
+            [kind.rawValue, token, subject.bytes, now])
+        touched.insert(subject)
+    }
+
+    /// True when the vault holds no subject yet (a first import can skip looking for matches).
+    public func vaultIsEmpty() throws -> Bool {
+        try db.scalarInt("SELECT 1 FROM subjects LIMIT 1") == nil
+    }
+
+    /// Where a field's stored value came from and when it was written, if it has one.
+    public func fieldProvenance(_ field: String, of subject: SubjectID) throws -> (source: String, updatedAt: Int64)? {
+        let statement = try db.statement("SELECT source, updated_at FROM fields WHERE subject = ? AND field = ?")
+        try statement.bind(subject.bytes, at: 1)
+        try statement.bind(field, at: 2)
+        defer { statement.reset() }
+        return try statement.step() ? (statement.text(0) ?? "", statement.int64(1)) : nil
+    }
+
     /// Removes an identity link.
     public func unlink(_ kind: IdentityKind, normalized value: String, from subject: SubjectID) throws {
         let token = vault.keyring.indexer.token(domain: kind.rawValue, value: value)
@@ -136,10 +174,19 @@ public final class VaultWriter {
     }
 
     /// True when an identifier is on the suppression list (erased people who objected).
-    public func isSuppressed(_ kind: IdentityKind, normalized value: String) throws -> Bool {
-        try db.scalarInt(
-            "SELECT 1 FROM suppression WHERE kind = ? AND token = ?", [kind.rawValue, vault.suppressionToken(kind, value)]) != nil
+    /// The list is read once per transaction and kept as a set of tokens.
+    public func isSuppressedFast(_ kind: IdentityKind, _ value: String) throws -> Bool {
+        if suppressedTokens == nil {
+            var tokens: Set<[UInt8]> = []
+            try db.forEachRow("SELECT token FROM suppression") { tokens.insert($0.blob(0)) }
+            suppressedTokens = tokens
+        }
+        guard let suppressedTokens, !suppressedTokens.isEmpty else { return false }
+        return suppressedTokens.contains(vault.suppressionToken(kind, value))
     }
+
+    /// The subject's jurisdiction.
+    public func jurisdiction(of subject: SubjectID) throws -> String { try record(subject).jurisdiction }
 
     // MARK: Events
 

@@ -6,7 +6,7 @@ extension Tresor {
     enum Audit: Command {
         static let configuration = CommandConfiguration(
             name: "audit", abstract: "Verify, query, checkpoint and report on the tamper-evident audit log.",
-            subcommands: [Verify.self, Query.self, Checkpoint.self])
+            subcommands: [Verify.self, Query.self, Checkpoint.self, Report.self])
 
         struct Verify: RunnableCommand {
             static let configuration = CommandConfiguration(
@@ -171,5 +171,45 @@ struct AuditEntryView: Encodable {
         decision = entry.decision
         reason = entry.reason
         hash = entry.hash.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Tresor.Audit {
+    struct Report: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            name: "report",
+            abstract: "Write the auditors' HTML page: verification, accesses over time, denials, bulk operations.",
+            discussion: "The page holds no personal value: actors, purposes, actions, counts and random ids only.")
+        static let arguments: [ArgumentSpec] = [.option("html", valueName: "file", help: "Where to write the page.", required: true)]
+        let html: String
+        init(_ arguments: ParsedArguments) throws { html = try arguments.string("html") }
+
+        func run(_ context: CommandContext) throws -> ExitCode {
+            let session = try VaultSession.open(context)
+            let progress = Progress(context)
+            let verification = try session.vault.verifyAudit { progress.update("verified \($0) entries") }
+            var summary = AuditReportSummary()
+            try session.vault.forEachAuditEntry { entry in
+                summary.add(
+                    AuditReportEntry(
+                        seq: entry.seq, at: entry.at, actor: entry.actor, role: entry.role, purpose: entry.purpose,
+                        action: entry.action, subjectCount: entry.subjectCount, decision: entry.decision, reason: entry.reason))
+            }
+            progress.finish()
+            let page = AuditReportPage.render(
+                summary, generatedAt: VaultTime.iso8601(session.vault.now()), vaultID: session.vault.vaultID,
+                verification: AuditReportVerification(
+                    isValid: verification.isValid, entries: verification.entries, firstBadSequence: verification.firstBadSequence,
+                    problem: verification.problem, checkpointsVerified: verification.checkpointsVerified,
+                    headHash: verification.headHash))
+            try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            try session.vault.recordOperation(as: session.actor, purpose: "audit", action: "audit-report", reason: "\(summary.entryCount) entries")
+            if context.globals.json {
+                try Output.json(["html": html, "entries": String(summary.entryCount), "valid": verification.isValid ? "yes" : "no"], to: context)
+            } else {
+                context.stdout.writeLine("Audit report of \(summary.entryCount) entries written to \(html) (log \(verification.isValid ? "verified" : "INVALID")).")
+            }
+            return verification.isValid ? .success : .failure
+        }
     }
 }

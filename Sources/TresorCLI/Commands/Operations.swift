@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 import Vault
 
 extension Tresor {

@@ -21,38 +21,19 @@ enum DestructionRecordPage {
             rows.append(("Сохранено по закону / Held by law", record.held.map { "\($0.category) until \($0.until.prefix(10)): \($0.reason)" }.joined(separator: "; ")))
         }
         rows.append(("Удалено / Removed", record.counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
-        let body = rows.map { "<tr><th scope=\"row\">\(HTML.escape($0.0))</th><td>\(HTML.escape($0.1))</td></tr>" }.joined(separator: "\n")
+        let body = rows.map { "<tr><th scope=\"row\">\(HTMLEscaping.escape($0.0))</th><td>\(HTMLEscaping.escape($0.1))</td></tr>" }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
-            <html lang="\(isAct ? "ru" : "en")"><head><meta charset="utf-8"><title>\(HTML.escape(record.id))</title>
+            <html lang="\(isAct ? "ru" : "en")"><head><meta charset="utf-8"><title>\(HTMLEscaping.escape(record.id))</title>
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#1a1a1a}
             th{text-align:left;vertical-align:top;padding:.4rem 1rem .4rem 0;width:18rem;color:#333}
             td{padding:.4rem 0}table{border-collapse:collapse}tr{border-bottom:1px solid #ddd}
             code{word-break:break-all;font-size:.8rem}</style></head>
-            <body><h1>\(HTML.escape(title))</h1><p>\(HTML.escape(record.id))</p>
+            <body><h1>\(HTMLEscaping.escape(title))</h1><p>\(HTMLEscaping.escape(record.id))</p>
             <table>\(body)</table>
-            <h2>Подпись / Signature (Ed25519)</h2><p><code>\(HTML.escape(signature))</code></p>
-            <p>Public key: <code>\(HTML.escape(publicKey))</code></p>
+            <h2>Подпись / Signature (Ed25519)</h2><p><code>\(HTMLEscaping.escape(signature))</code></p>
+            <p>Public key: <code>\(HTMLEscaping.escape(publicKey))</code></p>
             </body></html>
             """
-    }
-}
-
-/// HTML text escaping for every renderer.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

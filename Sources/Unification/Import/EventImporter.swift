@@ -1,0 +1,182 @@
+public import Foundation
+import Normalization
+import Policy
+public import Vault
+
+/// Imports Segment-spec NDJSON (`identify`, `track`, `page`, `screen`, `alias`, `batch`).
+///
+/// Two passes, flat memory: the first reads the identity messages (`identify`, `alias`) and
+/// learns which anonymous ids belong to which user id or e-mail/phone; the second resolves each
+/// message to a subject (user id → external id; anonymous id → its user, or the customer found by
+/// a unique e-mail or phone; otherwise an anonymous subject of its own) and stores `track`, `page`
+/// and `screen` events encrypted, in batches. The same message id twice is stored once, so a
+/// re-run adds nothing.
+public struct EventImporter {
+    let vault: Vault
+    let actor: Actor
+
+    /// Creates an importer writing as `actor`.
+    public init(vault: Vault, actor: Actor) {
+        self.vault = vault
+        self.actor = actor
+    }
+
+    /// Messages per transaction.
+    public var batchSize = 10_000
+
+    /// Imports `file`.
+    public func run(file: URL, source: String = "segment", progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, RejectReport) {
+        let started = ContinuousClock.now
+        var summary = ImportSummary(file: file.lastPathComponent)
+        var report = RejectReport()
+
+        // Pass 1: what each anonymous id is (a user id, or contact traits).
+        var anonymousToUser: [String: String] = [:]
+        var anonymousTraits: [String: (email: String?, phone: String?, country: String?)] = [:]
+        var countryOfUser: [String: String] = [:]
+        do {
+            let reader = try NDJSONLineReader(url: file)
+            while let outcome = try reader.next() {
+                guard case .line(let line) = outcome else { continue }
+                for parsed in SegmentMessageParser.parse(line) {
+                    guard case .message(let message) = parsed else { continue }
+                    switch message.type {
+                    case .identify:
+                        if let user = message.userId, let country = message.traits[.country] { countryOfUser[user] = country }
+                        guard let anonymous = message.anonymousId else { continue }
+                        if let user = message.userId {
+                            anonymousToUser[anonymous] = user
+                        } else {
+                            anonymousTraits[anonymous] = (message.traits[.email], message.traits[.phone], message.traits[.country])
+                        }
+                    case .alias:
+                        if let previous = message.previousId, let user = message.userId { anonymousToUser[previous] = user }
+                    default: continue
+                    }
+                }
+            }
+        }
+
+        // Pass 2: resolve and write.
+        var subjectOfUser: [String: SubjectID] = [:]
+        var subjectOfAnonymous: [String: SubjectID] = [:]
+        var pending: [SegmentMessage] = []
+        let reader = try NDJSONLineReader(url: file)
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try vault.write(as: actor, purpose: "unification", action: "import-events") { w in
+                var events: [NewEvent] = []
+                events.reserveCapacity(pending.count)
+                for message in pending {
+                    guard let subject = try resolve(
+                        message, w: w, anonymousToUser: anonymousToUser, anonymousTraits: anonymousTraits, countryOfUser: countryOfUser,
+                        subjectOfUser: &subjectOfUser, subjectOfAnonymous: &subjectOfAnonymous, summary: &summary)
+                    else {
+                        summary.rejected += 1
+                        report.add(RecordProblem(line: message.line, field: "userId", reason: .noIdentifier), file: reader.fileName)
+                        continue
+                    }
+                    guard let type = Self.eventType(message) else { continue }
+                    events.append(
+                        NewEvent(
+                            subject: subject, type: type, at: message.timestamp, source: source, messageID: message.messageId,
+                            properties: message.properties ?? Array("{}".utf8)))
+                }
+                let inserted = try w.appendEvents(events)
+                summary.imported += inserted
+                summary.alreadyImported += events.count - inserted
+            }
+            progress(summary.read)
+            pending.removeAll(keepingCapacity: true)
+        }
+        while let outcome = try reader.next() {
+            switch outcome {
+            case .problem(let problem):
+                summary.read += 1
+                summary.rejected += 1
+                report.add(problem, file: reader.fileName)
+            case .line(let line):
+                for parsed in SegmentMessageParser.parse(line) {
+                    summary.read += 1
+                    switch parsed {
+                    case .problem(let problem):
+                        summary.rejected += 1
+                        report.add(problem, file: reader.fileName)
+                    case .message(let message):
+                        pending.append(message)
+                    }
+                }
+                if pending.count >= batchSize { try flush() }
+            }
+        }
+        try flush()
+        summary.rejectsByReason = report.countsByReason
+        let elapsed = ContinuousClock.now - started
+        summary.milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        return (summary, report)
+    }
+
+    /// The stored event type: the track event's name, else the message type (`page`, `screen`);
+    /// nil for identity messages, which link ids and are not stored as events.
+    static func eventType(_ message: SegmentMessage) -> String? {
+        switch message.type {
+        case .track: message.event
+        case .page: "page"
+        case .screen: "screen"
+        default: nil
+        }
+    }
+
+    private func resolve(
+        _ message: SegmentMessage, w: VaultWriter, anonymousToUser: [String: String],
+        anonymousTraits: [String: (email: String?, phone: String?, country: String?)], countryOfUser: [String: String],
+        subjectOfUser: inout [String: SubjectID], subjectOfAnonymous: inout [String: SubjectID],
+        summary: inout ImportSummary
+    ) throws -> SubjectID? {
+        let user = message.userId ?? message.anonymousId.flatMap { anonymousToUser[$0] }
+        if let user, let externalID = try? Normalizer.externalID(user) {
+            if let known = subjectOfUser[externalID] { return known }
+            let subject: SubjectID
+            if let found = try w.subjects(with: .externalID, normalized: externalID).first {
+                subject = found
+                summary.subjectsMatched += 1
+            } else {
+                let country = (message.traits[.country] ?? countryOfUser[user]).flatMap { try? Normalizer.country($0) }
+                subject = try w.createSubject(jurisdiction: vault.policy.regime(forCountry: country ?? "").name)
+                try w.link(.externalID, normalized: externalID, to: subject)
+                summary.subjectsCreated += 1
+            }
+            subjectOfUser[externalID] = subject
+            if let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) {
+                try w.link(.anonymousID, normalized: normalized, to: subject)
+            }
+            return subject
+        }
+        guard let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) else { return nil }
+        if let known = subjectOfAnonymous[normalized] { return known }
+        var subject = try w.subjects(with: .anonymousID, normalized: normalized).first
+        if subject == nil, let traits = anonymousTraits[anonymous] {
+            let country = traits.country.flatMap { try? Normalizer.country($0) }
+            // A contact links only when it names exactly one subject (a shared household e-mail does not).
+            if let email = traits.email.flatMap({ try? Normalizer.email($0) }) {
+                let found = try w.subjects(with: .email, normalized: email)
+                if found.count == 1 { subject = found[0] }
+            }
+            if subject == nil, let phone = traits.phone.flatMap({ try? Normalizer.phone($0, defaultRegion: country) }) {
+                let found = try w.subjects(with: .phone, normalized: phone)
+                if found.count == 1 { subject = found[0] }
+            }
+        }
+        if let subject {
+            summary.subjectsMatched += 1
+            try w.link(.anonymousID, normalized: normalized, to: subject)
+        } else {
+            let created = try w.createSubject(jurisdiction: vault.policy.defaultRegime.name)
+            try w.link(.anonymousID, normalized: normalized, to: created)
+            summary.subjectsCreated += 1
+            subject = created
+        }
+        subjectOfAnonymous[normalized] = subject
+        return subject
+    }
+}

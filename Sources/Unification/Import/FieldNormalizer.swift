@@ -1,0 +1,77 @@
+import Foundation
+import Normalization
+import Vault
+
+/// Turns one raw import value into a typed, normalised field value, or a reject reason naming
+/// the rule broken (never the value). The rules themselves live in `Normalization`.
+struct FieldNormalizer {
+    let now: Date
+
+    enum Outcome {
+        case value(FieldValue, normalized: String)
+        case problem(RejectReason)
+    }
+
+    func normalize(_ field: CanonicalField, _ raw: String, region: String?) -> Outcome {
+        do {
+            switch field {
+            case .externalId:
+                let value = try Normalizer.externalID(raw)
+                return .value(.string(value), normalized: value)
+            case .email:
+                let value = try Normalizer.email(raw)
+                return .value(.string(value), normalized: value)
+            case .phone:
+                let value = try Normalizer.phone(raw, defaultRegion: region)
+                return .value(.string(value), normalized: value)
+            case .firstName, .lastName, .city:
+                let value = try Normalizer.name(raw)
+                return .value(.string(value), normalized: value)
+            case .birthDate:
+                let value = try Normalizer.birthDate(raw, now: now)
+                return .value(.date(value), normalized: value)
+            case .country:
+                let value = try Normalizer.country(raw)
+                return .value(.string(value), normalized: value)
+            case .createdAt:
+                guard let milliseconds = Timestamp.parseMilliseconds(raw.trimmingCharacters(in: .whitespaces))
+                    ?? (try? Normalizer.birthDate(raw, now: now)).flatMap({ Timestamp.parseMilliseconds($0 + "T00:00:00Z") })
+                else { return .problem(.invalidValue(code: "invalid_date", message: "not an ISO 8601 time or a dd.mm.yyyy date")) }
+                let day = String(Timestamp.string(milliseconds: milliseconds).prefix(10))
+                return .value(.date(day), normalized: day)
+            case .gender, .language:
+                let value = try Normalizer.name(raw).lowercased()
+                guard value.count <= 16 else { return .problem(.invalidValue(code: "too_long", message: "longer than 16 characters")) }
+                return .value(.string(value), normalized: value)
+            case .source, .sourceRecordId:
+                let value = try Normalizer.externalID(raw)
+                return .value(.string(value), normalized: value)
+            }
+        } catch {
+            return .problem(Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: NormalizationError) -> RejectReason {
+        let code: String
+        switch error {
+        case .empty: code = "empty"
+        case .controlCharacter: code = "control_character"
+        case .tooLong: code = "too_long"
+        case .unknownCountry: code = "unknown_country"
+        case .invalidEmail: code = "invalid_email"
+        case .invalidPhone: code = "invalid_phone"
+        case .invalidDate: code = "invalid_date"
+        }
+        return .invalidValue(code: code, message: error.description)
+    }
+
+    /// The policy field a canonical CSV field is stored as.
+    static func policyField(_ field: CanonicalField) -> String? {
+        switch field {
+        case .createdAt: "source_created_at"
+        case .source, .sourceRecordId: nil
+        default: field.rawValue
+        }
+    }
+}
