@@ -55,11 +55,11 @@ var package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault", "VaultStore", "VaultCrypto", "Policy", "Normalization", "SampleData"]),
-        .testTarget(name: "UnificationTests", dependencies: ["Unification", "Vault", "SampleData"]),
+        .testTarget(name: "UnificationTests", dependencies: ["Unification", "Vault", "Policy", "Normalization", "SampleData"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Vault"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Vault"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData"]),
-        .testTarget(name: "TresorCLITests", dependencies: ["TresorCLI"]),
+        .testTarget(name: "TresorCLITests", dependencies: ["TresorCLI", "Vault", "tresor"]),
         .testTarget(name: "ArchitectureTests"),
     ]
 )

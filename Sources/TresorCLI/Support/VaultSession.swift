@@ -137,9 +137,12 @@ enum PolicyFiles {
         }
     }
 
-    /// The repository's `Policies` folder: `--policies`, `./Policies`, or next to the executable's checkout.
+    /// The repository's `Policies` folder: `--policies`, `TRESOR_POLICIES`, `./Policies`, or next to the
+    /// executable's checkout.
     static func sourceDirectory(explicit: String?) throws -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let explicit = explicit ?? ProcessInfo.processInfo.environment["TRESOR_POLICIES"] {
+            return URL(fileURLWithPath: explicit)
+        }
         let fm = FileManager.default
         var candidates = [URL(fileURLWithPath: "Policies")]
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Runs the built `tresor` binary as a user would.
+@Suite(.serialized) struct EndToEndTests {
+    static var binary: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("tresor")
+    }
+
+    static let policies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Policies").path
+
+    struct Run {
+        let code: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func tresor(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "TRESOR_VAULT")
+        env.removeValue(forKey: "TRESOR_NOW")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporary() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func demoRunsToTheEndWithAVerifiedAuditLogAndCanRunAgain() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("demo").path
+        for _ in 0..<2 {
+            let run = try Self.tresor(["demo", "--people", "150", "--out", out], environment: ["TRESOR_POLICIES": Self.policies], in: directory.deletingLastPathComponent())
+            #expect(run.code == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("audit log: OK"))
+            #expect(run.stdout.contains("Destruction record D-"))
+        }
+        let verify = try Self.tresor(["audit", "verify", "--vault", out + "/vault", "--as", "auditor"])
+        #expect(verify.code == 0)
+        for file in ["audit-report.html", "audit-checkpoint.json"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/reports/" + file))
+        }
+    }
+
+    @Test func usageErrorExits64AndNamesTheArgument() throws {
+        let unknown = try Self.tresor(["request", "list", "--overdoo"])
+        #expect(unknown.code == 64)
+        #expect(unknown.stderr.contains("--overdoo"))
+        let missing = try Self.tresor(["consent", "grant", "--subject", String(repeating: "a", count: 32), "--text", "x"])
+        #expect(missing.code == 64)
+        #expect(missing.stderr.contains("--purpose"))
+    }
+
+    @Test func damagedDatabaseIsAClearErrorNotACrash() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vault = directory.appendingPathComponent("v").path
+        #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
+        let database = vault + "/vault.sqlite"
+        // Truncated to half a page, then garbage: both are refused with exit 1 and a message.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+        try bytes.prefix(100).write(to: URL(fileURLWithPath: database))
+        let truncated = try Self.tresor(["audit", "verify", "--vault", vault])
+        #expect(truncated.code == 1)
+        #expect(truncated.stderr.contains("not a Tresor vault database") || truncated.stderr.contains("damaged"))
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: database))
+        let garbage = try Self.tresor(["audit", "verify", "--vault", vault])
+        #expect(garbage.code == 1)
+        #expect(garbage.stderr.contains("error:"))
+    }
+
+    @Test func missingKeyFileIsAClearError() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vault = directory.appendingPathComponent("v").path
+        #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
+        try FileManager.default.removeItem(atPath: vault + "/master.key")
+        let run = try Self.tresor(["audit", "verify", "--vault", vault])
+        #expect(run.code == 1)
+        #expect(run.stderr.contains("master.key is missing"))
+    }
+
+    @Test func testClockIsRefusedByAnOrdinaryVault() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vault = directory.appendingPathComponent("v").path
+        #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
+        let run = try Self.tresor(["audit", "verify", "--vault", vault], environment: ["TRESOR_NOW": "2030-01-01T00:00:00Z"])
+        #expect(run.code != 0)
+        #expect(run.stderr.contains("test-clock"))
+    }
+}
