@@ -8,7 +8,7 @@ extension Tresor {
     enum Profile: Command {
         static let configuration = CommandConfiguration(
             name: "profile", abstract: "Show a person's unified profile through the policy-checked accessors.",
-            subcommands: [Show.self])
+            subcommands: [Show.self, Links.self])
 
         struct Show: RunnableCommand {
             static let configuration = CommandConfiguration(
@@ -101,6 +101,34 @@ extension Tresor {
                 }
                 return .success
             }
+        }
+    }
+}
+
+extension Tresor.Profile {
+    struct Links: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            name: "links",
+            abstract: "List every imported record: source, source record id and the subject it resolved to.",
+            discussion: "Lets anyone score identity resolution against a ground truth. Prints system ids only, no personal values.")
+        init(_ arguments: ParsedArguments) throws {}
+
+        func run(_ context: CommandContext) throws -> ExitCode {
+            let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
+            var count = 0
+            if !context.globals.json { context.stdout.writeLine("source,source_record_id,subject") }
+            var rows: [[String: String]] = []
+            try session.vault.sourceLinks { source, record, subject in
+                count += 1
+                if context.globals.json {
+                    rows.append(["source": source, "sourceRecordID": record, "subject": subject.description])
+                } else {
+                    context.stdout.writeLine("\(source),\(record),\(subject)")
+                }
+            }
+            if context.globals.json { try Output.json(rows, to: context) }
+            try session.vault.recordOperation(as: session.actor, purpose: "unification", action: "profile-links", reason: "\(count) records listed")
+            return .success
         }
     }
 }
