@@ -14,7 +14,7 @@ struct LinkSet: Sendable {
     }
 
     /// Calls `body` with every link once.
-    func forEach(_ body: (Int32, Int32) -> Void) {
+    func forEachLink(_ body: (Int32, Int32) -> Void) {
         for packed in slots where packed != 0 {
             body(Int32(packed >> 32) - 1, Int32(packed & 0xFFFF_FFFF) - 1)
         }

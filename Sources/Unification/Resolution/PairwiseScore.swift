@@ -31,26 +31,32 @@ public struct PairwiseScore: Hashable, Sendable {
     /// arrays must have the same length, and labels are compared only for equality.
     public static func compute(predicted: [Int], truth: [Int]) -> PairwiseScore {
         precondition(predicted.count == truth.count, "one predicted and one true label per record")
-        var cells: [Cell: Int] = [:]
-        var rows: [Int: Int] = [:]
-        var columns: [Int: Int] = [:]
-        for (guess, person) in zip(predicted, truth) {
-            cells[Cell(predicted: guess, truth: person), default: 0] += 1
-            rows[guess, default: 0] += 1
-            columns[person, default: 0] += 1
-        }
+        // Sorting (instead of hashing) keeps memory at a few words per record for millions of records.
+        var cells = zip(predicted, truth).map { Cell(predicted: $0, truth: $1) }
+        cells.sort()
         return PairwiseScore(
-            truePairs: pairs(columns.values), predictedPairs: pairs(rows.values), correctPairs: pairs(cells.values))
+            truePairs: pairs(inSorted: truth.sorted()), predictedPairs: pairs(inSorted: predicted.sorted()),
+            correctPairs: pairs(inSorted: cells))
     }
 
-    /// Σ C(n, 2).
-    private static func pairs(_ sizes: some Sequence<Int>) -> Int {
-        sizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    /// Σ C(n, 2) over the runs of equal elements of a sorted array.
+    private static func pairs<Element: Equatable>(inSorted elements: [Element]) -> Int {
+        var total = 0
+        var run = 0
+        for (position, element) in elements.enumerated() {
+            run = position > 0 && elements[position - 1] == element ? run + 1 : 0
+            total += run
+        }
+        return total
     }
 
     /// One cell of the contingency table.
-    private struct Cell: Hashable {
+    private struct Cell: Comparable {
         let predicted: Int
         let truth: Int
+
+        static func < (left: Cell, right: Cell) -> Bool {
+            (left.predicted, left.truth) < (right.predicted, right.truth)
+        }
     }
 }

@@ -1,6 +1,7 @@
 extension ResolutionSession {
-    /// Resolves everything added under the rules; deterministic, and the partition does not depend on the
-    /// order in which subjects, records and links were added.
+    /// Resolves everything added under the rules and empties the session (releasing its memory as it goes;
+    /// the rules stay). Deterministic, and the partition does not depend on the order in which subjects,
+    /// records and links were added.
     ///
     /// 1. Units sharing an external id are joined (several ids on one existing subject join their people).
     /// 2. Every other identifier learns which people (external ids) it is seen with, directly on a unit
@@ -9,21 +10,25 @@ extension ResolutionSession {
     /// 3. Units without an external id are joined through the remaining identifiers and links.
     /// 4. Each component of step 3 whose identifiers point at exactly one person is attached to that
     ///    person; one that points at two or more stays on its own (`ambiguousClusters`).
-    public consuming func resolve() -> Resolution {
+    public mutating func resolve() -> Resolution {
         let kinds = identifiers.kinds
         identifiers = IdentifierTable()
         let identifierCount = kinds.count
-        let unitCount = unitNames.count
-        var sets = DisjointSet(count: identifierCount + unitCount, firstUnitNode: identifierCount)
+        var sets = DisjointSet(count: identifierCount + unitNames.count, firstUnitNode: identifierCount)
         var log: [MergeLogEntry] = []
         let units = UnitNamer(names: unitNames, isSubject: unitIsSubject)
 
         joinExternalIDs(kinds: kinds, sets: &sets, log: &log, units: units)
         var owners = ownership(kinds: kinds, sets: &sets)
         joinWithoutExternalIDs(kinds: kinds, owners: owners, sets: &sets, log: &log, units: units)
+        links = LinkSet()
+        unitNodes = []
+        unitStarts = [0]
         let touches = attach(kinds: kinds, owners: owners, sets: &sets, log: &log, units: units)
         owners = Ownership()
-        return outcome(identifierCount: identifierCount, touches: touches, sets: &sets, log: log)
+        let resolution = outcome(identifierCount: identifierCount, touches: touches, sets: &sets, log: log)
+        self = ResolutionSession(rules: rules)
+        return resolution
     }
 
     /// Step 1: every unit joins the node of each external id it carries.
@@ -61,7 +66,7 @@ extension ResolutionSession {
                 }
             }
         }
-        links.forEach { a, b in
+        links.forEachLink { a, b in
             let a = Int(a)
             let b = Int(b)
             if kinds[a] == .externalID {
@@ -99,7 +104,7 @@ extension ResolutionSession {
                         second: units[joined.second]))
             }
         }
-        links.forEach { a, b in
+        links.forEachLink { a, b in
             let a = Int(a)
             let b = Int(b)
             guard owners.active[a], owners.active[b], let joined = sets.union(a, b) else { return }
