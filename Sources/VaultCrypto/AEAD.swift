@@ -41,7 +41,7 @@ public enum AEAD {
             let base = out.baseAddress!
             base[0] = formatVersion
             writeBigEndian(keyVersion, to: base + 1)
-            randombytes_buf(base + 5, nonceSize)
+            NoncePool.shared.fill(base + 5, count: nonceSize)
             let headerAD = fullAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData)
             var written: UInt64 = 0
             headerAD.withUnsafeBufferPointer { ad in

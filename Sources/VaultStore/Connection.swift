@@ -32,9 +32,12 @@ public final class Connection {
             var ignored: Int32 = 0
             try SQLiteCall.check(csqlite_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored), db, step: .configure)
             // Reading the schema makes a non-database or truncated file fail here, at open.
-            try execute("PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
+            // A 128 MiB page cache: imports insert into indexes keyed by random tokens, and SQLite's
+            // default 2 MiB cache turns every such insert into file reads and writes.
+            try execute(
+                "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;")
             if !readOnly {
-                try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue);")
+                try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue); PRAGMA wal_autocheckpoint = 8192;")
             }
             try execute("SELECT count(*) FROM sqlite_master")
         } catch {

@@ -145,6 +145,17 @@ public struct CustomerImporter {
         return (summary, report)
     }
 
+    /// The text without leading and trailing ASCII spaces and tabs (fast path for import columns).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first == 32 || first == 9 || last == 32 || last == 9 else { return text }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 32 || utf8[start] == 9 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 32 || utf8[utf8.index(before: end)] == 9 { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
     struct RowKey {
         let line: Int
     }
@@ -161,8 +172,8 @@ public struct CustomerImporter {
         winners: inout [SubjectID: [String: Rank]], writer w: VaultWriter, summary: inout ImportSummary,
         report: inout RejectReport, file: String
     ) throws {
-        let source = mapping.value(of: .source, in: record).map { $0.trimmingCharacters(in: .whitespaces) } ?? defaultSource
-        let recordID = mapping.value(of: .sourceRecordId, in: record).map { $0.trimmingCharacters(in: .whitespaces) } ?? "line-\(record.line)"
+        let source = mapping.value(of: .source, in: record).map(Self.trimmed) ?? defaultSource
+        let recordID = mapping.value(of: .sourceRecordId, in: record).map(Self.trimmed) ?? "line-\(record.line)"
         if try w.subject(forSource: source, recordID: recordID) != nil {
             summary.alreadyImported += 1
             return
@@ -214,7 +225,7 @@ public struct CustomerImporter {
         if winners[subject] == nil { winners[subject] = [:] }
 
         // Survivorship: does this row's value replace the one already stored?
-        let created = mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+        let created = mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
         for (field, value, normalized) in values {
             guard let name = FieldNormalizer.policyField(field), vault.policy.field(named: name) != nil else { continue }
             let rule = vault.policy.survivorshipRule(for: name)
@@ -230,19 +241,13 @@ public struct CustomerImporter {
             }
             winners[subject]?[name] = rank
             try w.setField(name, of: subject, to: value, source: source)
-            switch field {
-            case .externalId: try w.link(.externalID, normalized: normalized, to: subject)
-            case .email: try w.link(.email, normalized: normalized, to: subject)
-            case .phone: try w.link(.phone, normalized: normalized, to: subject)
-            default: break
-            }
         }
         // Every identifier of the row stays linked even when another value won the field.
         for (field, _, normalized) in identifiers {
             let kind: IdentityKind = field == .email ? .email : field == .phone ? .phone : .externalID
             try w.link(kind, normalized: normalized, to: subject)
         }
-        if let country = region, vault.policy.regime(forCountry: country).name != "" {
+        if let country = region {
             let jurisdiction = vault.policy.regime(forCountry: country).name
             if try w.jurisdiction(of: subject) != jurisdiction { try w.setJurisdiction(jurisdiction, of: subject) }
         }

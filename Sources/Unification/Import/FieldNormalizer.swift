@@ -34,7 +34,7 @@ struct FieldNormalizer {
                 let value = try Normalizer.country(raw)
                 return .value(.string(value), normalized: value)
             case .createdAt:
-                guard let milliseconds = Timestamp.parseMilliseconds(raw.trimmingCharacters(in: .whitespaces))
+                guard let milliseconds = Timestamp.parseMilliseconds(CustomerImporter.trimmed(raw))
                     ?? (try? Normalizer.birthDate(raw, now: now)).flatMap({ Timestamp.parseMilliseconds($0 + "T00:00:00Z") })
                 else { return .problem(.invalidValue(code: "invalid_date", message: "not an ISO 8601 time or a dd.mm.yyyy date")) }
                 let day = String(Timestamp.string(milliseconds: milliseconds).prefix(10))
