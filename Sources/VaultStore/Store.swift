@@ -27,16 +27,23 @@ public final class Store {
         try body(writer)
     }
 
+    /// Runs `body` on the reader connection without an explicit transaction: each statement
+    /// reads its own consistent snapshot (for single-statement lookups on hot paths).
+    public func readStatement<R>(_ body: (Connection) throws -> R) throws -> R {
+        try body(try readerConnection())
+    }
+
+    private func readerConnection() throws -> Connection {
+        if let reader { return reader }
+        let connection = try Connection(path: path, readOnly: true, durability: durability)
+        reader = connection
+        return connection
+    }
+
     /// Runs `body` in a read transaction on the reader connection: a consistent snapshot that
     /// does not block, and is not blocked by, the writer.
     public func read<R>(_ body: (Connection) throws -> R) throws -> R {
-        let connection: Connection
-        if let reader {
-            connection = reader
-        } else {
-            connection = try Connection(path: path, readOnly: true, durability: durability)
-            reader = connection
-        }
+        let connection = try readerConnection()
         return try connection.transaction(.deferred) { try body(connection) }
     }
 }

@@ -168,3 +168,23 @@ struct StubConsentTexts: ConsentTextCatalog {
         #expect(try temp.vault.verifyConsentLedger(against: checkpoint).firstBadSequence == 6)
     }
 }
+
+@Suite struct ConsentSnapshotTests {
+    @Test func snapshotAgreesWithSingleChecks() throws {
+        let temp = try TemporaryVault(clock: FixedClock(1_790_000_000_000), consentTexts: StubConsentTexts())
+        defer { temp.remove() }
+        let ids = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try (0..<4).map { _ in try w.createSubject(jurisdiction: "gdpr") }
+        }
+        try temp.vault.recordConsents(
+            [
+                ConsentInput(subject: ids[0], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1),
+                ConsentInput(subject: ids[1], purpose: "analytics", status: "withdrawn", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1),
+                ConsentInput(subject: ids[2], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1, expiresAt: 2),
+            ], as: Actor(name: "compliance", osUser: "t"))
+        let snapshot = try temp.vault.consentSnapshot(purpose: "analytics")
+        #expect(snapshot.grantedCount == 1)
+        for id in ids { #expect(snapshot.status(of: id) == (try temp.vault.consentStatus(of: id, purpose: "analytics"))) }
+        #expect(snapshot.status(of: ids[2]) == .expired && snapshot.status(of: ids[3]) == .absent)
+    }
+}
