@@ -43,7 +43,9 @@ var package = Package(
         // The command line.
         .target(
             name: "TresorCLI",
-            dependencies: ["Vault", "Policy", "Normalization", "Unification", "Segmentation", "Messaging", "SampleData"]),
+            dependencies: [
+                "Vault", "Policy", "Normalization", "Unification", "Segmentation", "Messaging", "SampleData",
+            ]),
         .executableTarget(name: "tresor", dependencies: ["TresorCLI"]),
         .executableTarget(
             name: "tresor-bench",
@@ -54,8 +56,11 @@ var package = Package(
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "store-crash-probe"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"]),
-        .testTarget(name: "VaultTests", dependencies: ["Vault", "VaultStore", "VaultCrypto", "Policy", "Normalization", "SampleData"]),
-        .testTarget(name: "UnificationTests", dependencies: ["Unification", "Vault", "Policy", "Normalization", "SampleData"]),
+        .testTarget(
+            name: "VaultTests",
+            dependencies: ["Vault", "VaultStore", "VaultCrypto", "Policy", "Normalization", "SampleData"]),
+        .testTarget(
+            name: "UnificationTests", dependencies: ["Unification", "Vault", "Policy", "Normalization", "SampleData"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Vault", "Policy"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Vault", "Policy"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData"]),

@@ -1,5 +1,5 @@
-public import Policy
 public import Normalization
+public import Policy
 import VaultCrypto
 import VaultStore
 
@@ -104,7 +104,9 @@ public struct Access {
     /// field for `purpose`, and is audited with the subjects found.
     /// - Throws: `VaultError(.invalidValue)` when the value breaks the identifier's rules,
     ///   `VaultError(.denied)` when the policy refuses the lookup.
-    public func lookup(_ kind: IdentityKind, _ value: String, region: String? = nil, purpose: String) throws -> [SubjectID] {
+    public func lookup(_ kind: IdentityKind, _ value: String, region: String? = nil, purpose: String) throws
+        -> [SubjectID]
+    {
         let normalized: String
         do {
             normalized = try Normalizer.identifier(value, kind: kind, region: region)
@@ -123,7 +125,8 @@ public struct Access {
                 ], at: vault.clock.now(), in: db, keyring: vault.keyring)
         }
         guard allowed else {
-            throw VaultError(.denied, "actor \(actor.name) may not look subjects up by \(kind.rawValue) for purpose \(purpose)")
+            throw VaultError(
+                .denied, "actor \(actor.name) may not look subjects up by \(kind.rawValue) for purpose \(purpose)")
         }
         return found
     }
@@ -143,14 +146,17 @@ public struct Access {
         let wanted = Set(plan.grantedFields)
         try vault.store.read { db in
             let statement = try db.statement(
-                "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id")
+                "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id"
+            )
             defer { statement.reset() }
             var current: SubjectID?
             var jurisdiction = ""
             var key: DataKey?
             var values: [String: FieldValue] = [:]
             func flush() throws {
-                if let current, allowed[current] != nil { try body(ScannedRecord(subject: current, jurisdiction: jurisdiction, values: values)) }
+                if let current, allowed[current] != nil {
+                    try body(ScannedRecord(subject: current, jurisdiction: jurisdiction, values: values))
+                }
                 values = [:]
             }
             while try statement.step() {
@@ -161,10 +167,12 @@ public struct Access {
                     jurisdiction = statement.text(1) ?? ""
                     key = nil
                     if allowed[id] != nil {
-                        key = try vault.keyring.dataKey(for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
+                        key = try vault.keyring.dataKey(
+                            for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
                     }
                 }
-                guard let key, let name = statement.text(4), wanted.contains(name), allowed[id]?.contains(name) == true else { continue }
+                guard let key, let name = statement.text(4), wanted.contains(name), allowed[id]?.contains(name) == true
+                else { continue }
                 values[name] = try vault.decryptValue(statement.blob(5), key: key, subject: id, field: name)
             }
             try flush()
@@ -181,11 +189,13 @@ public struct Access {
         _ body: (AccessedEvent) throws -> Void
     ) throws -> ScanSummary {
         let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [Self.eventsField])
-        let (allowed, summary) = try authorizeScan(plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
+        let (allowed, summary) = try authorizeScan(
+            plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
         guard !allowed.isEmpty else { return summary }
         try vault.store.read { db in
             let statement = try db.statement(
-                "SELECT e.subject, e.type, e.at, e.source, e.message, e.properties, s.key_version, s.wrapped_key FROM events e JOIN subjects s ON s.id = e.subject WHERE e.at >= ? ORDER BY e.subject, e.at")
+                "SELECT e.subject, e.type, e.at, e.source, e.message, e.properties, s.key_version, s.wrapped_key FROM events e JOIN subjects s ON s.id = e.subject WHERE e.at >= ? ORDER BY e.subject, e.at"
+            )
             try statement.bind(since ?? Int64.min, at: 1)
             defer { statement.reset() }
             while try statement.step() {
@@ -194,10 +204,15 @@ public struct Access {
                 if let types, !types.contains(type) { continue }
                 var properties: [UInt8]?
                 if withProperties {
-                    let key = try vault.keyring.dataKey(for: id, version: UInt32(statement.int64(6)), wrapped: statement.blob(7))
-                    properties = try AEAD.open(statement.blob(5), key: key, associatedData: Binding.event(id, message: statement.blob(4)))
+                    let key = try vault.keyring.dataKey(
+                        for: id, version: UInt32(statement.int64(6)), wrapped: statement.blob(7))
+                    properties = try AEAD.open(
+                        statement.blob(5), key: key, associatedData: Binding.event(id, message: statement.blob(4)))
                 }
-                try body(AccessedEvent(subject: id, type: type, at: statement.int64(2), source: statement.text(3) ?? "", properties: properties))
+                try body(
+                    AccessedEvent(
+                        subject: id, type: type, at: statement.int64(2), source: statement.text(3) ?? "",
+                        properties: properties))
             }
         }
         return summary
@@ -214,7 +229,9 @@ public struct Access {
             let now = vault.clock.now()
             var consent: [SubjectID: ConsentRow] = [:]
             if let purpose = plan.consentPurpose {
-                try db.forEachRow("SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]) {
+                try db.forEachRow(
+                    "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]
+                ) {
                     if let id = SubjectID(bytes: $0.blob(0)) { consent[id] = ConsentRow(row: $0) }
                 }
             }
@@ -223,7 +240,8 @@ public struct Access {
             try db.forEachRow("SELECT \(SubjectRecord.columns) FROM subjects") { row in
                 let record = SubjectRecord(row: row)
                 if let wanted, !wanted.contains(record.id) { return }
-                let state = vault.makeState(record, consent: consent[record.id], hasConsentPurpose: plan.consentPurpose != nil, now: now)
+                let state = vault.makeState(
+                    record, consent: consent[record.id], hasConsentPurpose: plan.consentPurpose != nil, now: now)
                 let decision = plan.decide(for: state)
                 if decision.allowedFields.isEmpty {
                     summary.denied[decision.deniedFields.first?.reason.description ?? decision.summary, default: 0] += 1
@@ -238,16 +256,23 @@ public struct Access {
             let outcome = allowed.isEmpty ? "denied" : (deniedCount > 0 ? "partial" : "allowed")
             var reason = "\(allowed.count) subjects returned"
             if deniedCount > 0 {
-                reason += "; \(deniedCount) denied: " + summary.denied.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
+                reason +=
+                    "; \(deniedCount) denied: "
+                    + summary.denied.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(
+                        separator: "; ")
             }
             let entries = try AuditLog.append(
-                [draft(action, Array(allowed.keys), fields, plan.purpose, outcome, reason)], at: now, in: db, keyring: vault.keyring)
+                [draft(action, Array(allowed.keys), fields, plan.purpose, outcome, reason)], at: now, in: db,
+                keyring: vault.keyring)
             summary.auditSequence = entries[0].seq
         }
         return (allowed, summary)
     }
 
-    private func draft(_ action: String, _ subjects: [SubjectID], _ fields: [String], _ purpose: String, _ decision: String, _ reason: String)
+    private func draft(
+        _ action: String, _ subjects: [SubjectID], _ fields: [String], _ purpose: String, _ decision: String,
+        _ reason: String
+    )
         -> AuditLog.Draft
     {
         AuditLog.Draft(
@@ -297,7 +322,9 @@ extension Vault {
     public func access(as actor: Actor) -> Access { Access(vault: self, actor: actor) }
 
     /// The policy state of a subject for a decision.
-    func subjectState(_ record: SubjectRecord, consentPurpose: String?, now: Int64, in db: Connection) throws -> SubjectState {
+    func subjectState(_ record: SubjectRecord, consentPurpose: String?, now: Int64, in db: Connection) throws
+        -> SubjectState
+    {
         var consent: ConsentRow?
         if let consentPurpose {
             try db.forEachRow(
@@ -312,7 +339,8 @@ extension Vault {
         SubjectState(
             isRestricted: record.restricted, hasObjectedToDirectMarketing: record.objectedToMarketing,
             hasObjectedToLegitimateInterest: record.objectedToProcessing,
-            consent: consent?.status(at: now) ?? .absent, isMinor: false, hasGuardianConsent: consent?.byGuardian ?? false)
+            consent: consent?.status(at: now) ?? .absent, isMinor: false,
+            hasGuardianConsent: consent?.byGuardian ?? false)
     }
 
     /// Decrypts one field ciphertext.

@@ -38,7 +38,9 @@ public struct AuditCheckpoint: Codable, Sendable, Equatable {
         return encoder.bytes
     }
 
-    static func make(log: String, vaultID: [UInt8], seq: Int64, hash: [UInt8], at: Int64, key: SigningKey) -> AuditCheckpoint {
+    static func make(log: String, vaultID: [UInt8], seq: Int64, hash: [UInt8], at: Int64, key: SigningKey)
+        -> AuditCheckpoint
+    {
         var checkpoint = AuditCheckpoint(
             version: 1, log: log, vaultID: Hex.encode(vaultID), seq: seq, hash: Hex.encode(hash), at: at,
             publicKey: Hex.encode(key.publicKey.bytes), signature: "")

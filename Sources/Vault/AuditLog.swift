@@ -46,7 +46,9 @@ enum AuditLog {
             for subject in draft.subjects { try touch.execute([seq, subject.bytes]) }
             previous = entry.hash
             written.append(entry)
-            if seq % checkpointInterval == 0 { try storeCheckpoint(seq: seq, hash: entry.hash, at: time, in: db, keyring: keyring) }
+            if seq % checkpointInterval == 0 {
+                try storeCheckpoint(seq: seq, hash: entry.hash, at: time, in: db, keyring: keyring)
+            }
         }
         return written
     }
@@ -56,7 +58,8 @@ enum AuditLog {
     static func storeCheckpoint(seq: Int64, hash: [UInt8], at time: Int64, in db: Connection, keyring: Keyring) throws
         -> AuditCheckpoint
     {
-        try storeCheckpoint(log: "audit", table: "audit_checkpoints", seq: seq, hash: hash, at: time, in: db, keyring: keyring)
+        try storeCheckpoint(
+            log: "audit", table: "audit_checkpoints", seq: seq, hash: hash, at: time, in: db, keyring: keyring)
     }
 
     /// Signs and stores a checkpoint of entry `seq` of `log` in `table`.

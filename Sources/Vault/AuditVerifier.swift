@@ -51,7 +51,9 @@ extension Vault {
     }
 
     /// Stored signed checkpoints of a log.
-    func storedCheckpoints(_ table: String, _ db: Connection) throws -> [Int64: (hash: [UInt8], at: Int64, signature: [UInt8])] {
+    func storedCheckpoints(_ table: String, _ db: Connection) throws -> [Int64: (
+        hash: [UInt8], at: Int64, signature: [UInt8]
+    )] {
         var checkpoints: [Int64: (hash: [UInt8], at: Int64, signature: [UInt8])] = [:]
         try db.forEachRow("SELECT seq, hash, at, signature FROM \(table)") {
             checkpoints[$0.int64(0)] = ($0.blob(1), $0.int64(2), $0.blob(3))

@@ -37,9 +37,11 @@ extension Vault {
             try copy.execute("PRAGMA journal_mode = DELETE; VACUUM;")
         }
         let fileKey = try DataKey.generate()
-        let wrapped = try KeyWrap.wrap(fileKey, under: keyring.master, masterVersion: keyring.masterVersion, context: backupContext)
+        let wrapped = try KeyWrap.wrap(
+            fileKey, under: keyring.master, masterVersion: keyring.masterVersion, context: backupContext)
         let header: [String: String] = [
-            "vaultID": vaultID, "createdAt": VaultTime.iso8601(clock.now()), "masterVersion": String(keyring.masterVersion),
+            "vaultID": vaultID, "createdAt": VaultTime.iso8601(clock.now()),
+            "masterVersion": String(keyring.masterVersion),
             "wrappedKey": Hex.encode(wrapped),
         ]
         var output = Self.backupMagic
@@ -54,21 +56,25 @@ extension Vault {
             let end = min(offset + Self.backupChunk, bytes.count)
             let isLast = end == bytes.count
             let sealed = try AEAD.seal(
-                Array(bytes[offset..<end]), key: fileKey, keyVersion: 1, associatedData: chunkContext(index, isLast: isLast))
+                Array(bytes[offset..<end]), key: fileKey, keyVersion: 1,
+                associatedData: chunkContext(index, isLast: isLast))
             output += withUnsafeBytes(of: UInt32(sealed.count).bigEndian, Array.init) + sealed
             offset = end
             index += 1
         } while offset < bytes.count
         try Data(output).write(to: url, options: .atomic)
         chmod(url.path, 0o600)
-        try recordOperation(as: actor, purpose: "storage", action: "backup", reason: "\(subjects) subjects, \(output.count) bytes")
+        try recordOperation(
+            as: actor, purpose: "storage", action: "backup", reason: "\(subjects) subjects, \(output.count) bytes")
         return BackupSummary(bytes: output.count, subjects: subjects)
     }
 
     /// Replaces the vault's database with the backup at `url` and re-applies the erasure ledger
     /// (the ledger file and the current database's ledger). The vault must not be open elsewhere.
     /// - Returns: the reopened vault and what the restore did.
-    public static func restore(from url: URL, into directory: URL, options: Options, as actor: Actor) throws -> (Vault, BackupSummary) {
+    public static func restore(from url: URL, into directory: URL, options: Options, as actor: Actor) throws -> (
+        Vault, BackupSummary
+    ) {
         var ledger = ErasureLedgerFile.read(in: directory)
         let restoredPath = directory.appendingPathComponent(".restore-\(UUID().uuidString).sqlite")
         defer { Vault.removeDatabaseFiles(restoredPath) }
@@ -76,7 +82,9 @@ extension Vault {
         do {
             let current = try Vault.open(at: directory, options: options)
             try current.store.read { db in
-                try db.forEachRow("SELECT kind, token FROM erasure_ledger") { ledger.append(($0.text(0) ?? "", $0.blob(1))) }
+                try db.forEachRow("SELECT kind, token FROM erasure_ledger") {
+                    ledger.append(($0.text(0) ?? "", $0.blob(1)))
+                }
             }
             let plain = try current.decryptBackup(url)
             summary.bytes = plain.count
@@ -86,7 +94,8 @@ extension Vault {
             let heldSubjects = Set(ledger.filter { $0.0 == "subject-held" }.map { Hex.encode($0.1) })
             let heldFields = current.policy.fields.filter { $0.legalHold != nil }.map(\.name)
             let heldTypes = current.policy.eventTypes.filter { $0.legalHold != nil }.map(\.name)
-            let erasedIdentities = Set(ledger.filter { $0.0 != "subject" && $0.0 != "subject-held" }.map { Hex.encode($0.1) })
+            let erasedIdentities = Set(
+                ledger.filter { $0.0 != "subject" && $0.0 != "subject-held" }.map { Hex.encode($0.1) })
             let copy = try Connection(path: restoredPath.path, durability: .normal)
             try copy.transaction {
                 var subjects: [[UInt8]] = []
@@ -102,24 +111,33 @@ extension Vault {
                     for table in ["identities", "consent_state", "module_records", "source_records"] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }
-                    try copy.run("UPDATE subjects SET restricted = 1, erasure_requested_at = coalesce(erasure_requested_at, ?) WHERE id = ?", [current.clock.now(), id])
+                    try copy.run(
+                        "UPDATE subjects SET restricted = 1, erasure_requested_at = coalesce(erasure_requested_at, ?) WHERE id = ?",
+                        [current.clock.now(), id])
                     summary.reErasedSubjects += 1
                 }
                 for id in subjects where erasedSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
-                    for table in ["fields", "identities", "events", "consent_state", "module_records", "source_records"] {
+                    for table in [
+                        "fields", "identities", "events", "consent_state", "module_records", "source_records",
+                    ] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }
                     try copy.run("DELETE FROM subjects WHERE id = ?", [id])
                     summary.reErasedSubjects += 1
                 }
                 var identities: [(String, [UInt8], [UInt8])] = []
-                try copy.forEachRow("SELECT kind, token, subject FROM identities") { identities.append(($0.text(0) ?? "", $0.blob(1), $0.blob(2))) }
-                for (kind, token, subject) in identities where erasedIdentities.contains(Hex.encode(current.erasureToken(kind, token))) {
-                    try copy.run("DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ?", [kind, token, subject])
+                try copy.forEachRow("SELECT kind, token, subject FROM identities") {
+                    identities.append(($0.text(0) ?? "", $0.blob(1), $0.blob(2)))
+                }
+                for (kind, token, subject) in identities
+                where erasedIdentities.contains(Hex.encode(current.erasureToken(kind, token))) {
+                    try copy.run(
+                        "DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ?", [kind, token, subject])
                     summary.reErasedIdentities += 1
                 }
                 for (kind, token) in ledger {
-                    try copy.run("INSERT OR IGNORE INTO erasure_ledger (kind, token, erased_at) VALUES (?, ?, 0)", [kind, token])
+                    try copy.run(
+                        "INSERT OR IGNORE INTO erasure_ledger (kind, token, erased_at) VALUES (?, ?, 0)", [kind, token])
                 }
             }
             summary.subjects = Int(try copy.scalarInt("SELECT count(*) FROM subjects") ?? 0)
@@ -135,7 +153,9 @@ extension Vault {
         let vault = try Vault.open(at: directory, options: options)
         try vault.recordOperation(
             as: actor, purpose: "storage", action: "restore",
-            reason: "\(summary.subjects) subjects restored; erasure ledger re-applied to \(summary.reErasedSubjects) subjects and \(summary.reErasedIdentities) identities")
+            reason:
+                "\(summary.subjects) subjects restored; erasure ledger re-applied to \(summary.reErasedSubjects) subjects and \(summary.reErasedIdentities) identities"
+        )
         return (vault, summary)
     }
 
@@ -146,7 +166,8 @@ extension Vault {
         }
         let bytes = [UInt8](data)
         guard bytes.starts(with: Self.backupMagic), let newline = bytes[Self.backupMagic.count...].firstIndex(of: 10),
-            let header = try? JSONSerialization.jsonObject(with: Data(bytes[Self.backupMagic.count..<newline])) as? [String: String],
+            let header = try? JSONSerialization.jsonObject(with: Data(bytes[Self.backupMagic.count..<newline]))
+                as? [String: String],
             let wrappedHex = header["wrappedKey"], let wrapped = Hex.decode(wrappedHex)
         else { throw VaultError(.invalidArgument, "\(url.path) is not a Tresor backup") }
         guard header["vaultID"] == vaultID else {
@@ -165,10 +186,14 @@ extension Vault {
             guard offset + 4 <= bytes.count else { throw VaultError(.integrity, "backup \(url.path) is truncated") }
             let length = bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
             offset += 4
-            guard offset + length <= bytes.count else { throw VaultError(.integrity, "backup \(url.path) is truncated") }
+            guard offset + length <= bytes.count else {
+                throw VaultError(.integrity, "backup \(url.path) is truncated")
+            }
             let isLast = offset + length == bytes.count
             do {
-                plain += try AEAD.open(Array(bytes[offset..<offset + length]), key: fileKey, associatedData: chunkContext(index, isLast: isLast))
+                plain += try AEAD.open(
+                    Array(bytes[offset..<offset + length]), key: fileKey,
+                    associatedData: chunkContext(index, isLast: isLast))
             } catch {
                 throw VaultError(.integrity, "backup \(url.path) is damaged or was altered (chunk \(index))")
             }

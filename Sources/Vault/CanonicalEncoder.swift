@@ -7,7 +7,9 @@ struct CanonicalEncoder {
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ value: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+        }
     }
 
     mutating func append(_ value: Int64) { append(UInt64(bitPattern: value)) }
@@ -16,7 +18,9 @@ struct CanonicalEncoder {
 
     mutating func append(bytes value: [UInt8]) {
         let count = UInt32(value.count)
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        for shift in stride(from: 24, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift)))
+        }
         bytes.append(contentsOf: value)
     }
 }

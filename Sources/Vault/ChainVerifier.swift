@@ -91,12 +91,14 @@ struct ChainVerifier {
         }
         if let seq = checkpoints.keys.min() {
             return fail(
-                expectedSeq, "entry \(expectedSeq) is missing: the log ends before its signed checkpoint \(seq) (truncated)")
+                expectedSeq,
+                "entry \(expectedSeq) is missing: the log ends before its signed checkpoint \(seq) (truncated)")
         }
         if let exported, exported.seq >= expectedSeq {
             return fail(
                 expectedSeq,
-                "entry \(expectedSeq) is missing: the log ends before the exported checkpoint \(exported.seq) (truncated)")
+                "entry \(expectedSeq) is missing: the log ends before the exported checkpoint \(exported.seq) (truncated)"
+            )
         }
         result.headHash = Hex.encode(previous)
         return result

@@ -34,66 +34,74 @@ extension Vault {
             var written: [ConsentRecord] = []
             var jurisdictions: [SubjectID: SubjectRecord] = [:]
             for (index, input) in inputs.enumerated() {
-              do {
-                let label = "consent record \(index + 1)"
-                if skippingInvalid, try db.scalarInt(
-                    "SELECT 1 FROM consent_ledger WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?",
-                    [input.subject.bytes, input.purpose, input.status, input.collectedAt, input.textVersion]) != nil
-                {
-                    duplicates += 1
-                    continue
-                }
-                guard policy.isConsentPurpose(input.purpose) else {
-                    throw VaultError(.invalidValue, "\(label): purpose \(input.purpose) is not a consent purpose of the policy")
-                }
-                guard ["granted", "withdrawn", "refused"].contains(input.status) else {
-                    throw VaultError(.invalidValue, "\(label): status must be granted, withdrawn or refused")
-                }
-                let record: SubjectRecord
-                if let cached = jurisdictions[input.subject] {
-                    record = cached
-                } else {
-                    guard let loaded = try SubjectRecord.load(input.subject, in: db) else {
-                        throw VaultError(.unknownSubject, "\(label): subject \(input.subject) does not exist")
+                do {
+                    let label = "consent record \(index + 1)"
+                    if skippingInvalid,
+                        try db.scalarInt(
+                            "SELECT 1 FROM consent_ledger WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?",
+                            [input.subject.bytes, input.purpose, input.status, input.collectedAt, input.textVersion])
+                            != nil
+                    {
+                        duplicates += 1
+                        continue
                     }
-                    record = loaded
-                    jurisdictions[input.subject] = loaded
+                    guard policy.isConsentPurpose(input.purpose) else {
+                        throw VaultError(
+                            .invalidValue, "\(label): purpose \(input.purpose) is not a consent purpose of the policy")
+                    }
+                    guard ["granted", "withdrawn", "refused"].contains(input.status) else {
+                        throw VaultError(.invalidValue, "\(label): status must be granted, withdrawn or refused")
+                    }
+                    let record: SubjectRecord
+                    if let cached = jurisdictions[input.subject] {
+                        record = cached
+                    } else {
+                        guard let loaded = try SubjectRecord.load(input.subject, in: db) else {
+                            throw VaultError(.unknownSubject, "\(label): subject \(input.subject) does not exist")
+                        }
+                        record = loaded
+                        jurisdictions[input.subject] = loaded
+                    }
+                    if let problem = texts.coverageProblem(
+                        textID: input.textVersion, purpose: input.purpose, jurisdiction: record.jurisdiction)
+                    {
+                        throw VaultError(.invalidValue, "\(label): \(problem)")
+                    }
+                    if input.status == "granted", input.givenBy != .guardian,
+                        try isMinor(record, at: input.collectedAt, in: db)
+                    {
+                        throw VaultError(
+                            .invalidValue,
+                            "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it"
+                        )
+                    }
+                    seq += 1
+                    var entry = ConsentRecord(
+                        seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
+                        lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
+                        textHash: Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])),
+                        collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
+                        givenBy: input.givenBy.rawValue, evidence: input.evidence,
+                        ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) }
+                            ?? "",
+                        recordedAt: now, recordedBy: actor.name, previousHash: Hex.encode(previous), hash: "")
+                    let hash = HashChain.consent.link(previous: previous, encoded: entry.canonicalEncoding())
+                    entry.hash = Hex.encode(hash)
+                    try ConsentLedgerTable.insert(entry, hash: hash, previous: previous, in: db)
+                    try updateState(with: entry, in: db)
+                    if entry.status != "granted" {
+                        _ = try cancelQueued(entry.subject, purposePrefix: entry.purpose, in: db)
+                    }
+                    if seq % AuditLog.checkpointInterval == 0 {
+                        try AuditLog.storeCheckpoint(
+                            log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: now, in: db,
+                            keyring: keyring)
+                    }
+                    previous = hash
+                    written.append(entry)
+                } catch let error as VaultError where skippingInvalid {
+                    rejected.append((index, error.message))
                 }
-                if let problem = texts.coverageProblem(
-                    textID: input.textVersion, purpose: input.purpose, jurisdiction: record.jurisdiction)
-                {
-                    throw VaultError(.invalidValue, "\(label): \(problem)")
-                }
-                if input.status == "granted", input.givenBy != .guardian,
-                    try isMinor(record, at: input.collectedAt, in: db)
-                {
-                    throw VaultError(
-                        .invalidValue,
-                        "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it")
-                }
-                seq += 1
-                var entry = ConsentRecord(
-                    seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
-                    lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
-                    textHash: Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])),
-                    collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
-                    givenBy: input.givenBy.rawValue, evidence: input.evidence,
-                    ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) } ?? "",
-                    recordedAt: now, recordedBy: actor.name, previousHash: Hex.encode(previous), hash: "")
-                let hash = HashChain.consent.link(previous: previous, encoded: entry.canonicalEncoding())
-                entry.hash = Hex.encode(hash)
-                try ConsentLedgerTable.insert(entry, hash: hash, previous: previous, in: db)
-                try updateState(with: entry, in: db)
-                if entry.status != "granted" { _ = try cancelQueued(entry.subject, purposePrefix: entry.purpose, in: db) }
-                if seq % AuditLog.checkpointInterval == 0 {
-                    try AuditLog.storeCheckpoint(
-                        log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: now, in: db, keyring: keyring)
-                }
-                previous = hash
-                written.append(entry)
-              } catch let error as VaultError where skippingInvalid {
-                rejected.append((index, error.message))
-              }
             }
             if !written.isEmpty {
                 let purposes = Array(Set(written.map(\.purpose))).sorted()
@@ -119,7 +127,9 @@ extension Vault {
                 "SELECT purpose, status, expires_at, by_guardian, ledger_seq FROM consent_state WHERE subject = ? ORDER BY purpose",
                 [subject.bytes]
             ) { row in
-                let raw = ConsentRow(status: row.text(1) ?? "", expiresAt: row.isNull(2) ? nil : row.int64(2), byGuardian: row.int64(3) != 0)
+                let raw = ConsentRow(
+                    status: row.text(1) ?? "", expiresAt: row.isNull(2) ? nil : row.int64(2),
+                    byGuardian: row.int64(3) != 0)
                 states.append(
                     ConsentState(
                         purpose: row.text(0) ?? "", status: raw.status(at: now).rawValue, expiresAt: raw.expiresAt,
@@ -140,7 +150,9 @@ extension Vault {
         let now = clock.now()
         return try store.read { db in
             var statuses: [SubjectID: ConsentStatus] = [:]
-            try db.forEachRow("SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]) {
+            try db.forEachRow(
+                "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]
+            ) {
                 if let id = SubjectID(bytes: $0.blob(0)) { statuses[id] = ConsentRow(row: $0).status(at: now) }
             }
             return ConsentSnapshot(purpose: purpose, takenAt: now, statuses: statuses)
@@ -160,7 +172,10 @@ extension Vault {
     public func consentHistory(of subject: SubjectID) throws -> [ConsentRecord] {
         try store.read { db in
             var records: [ConsentRecord] = []
-            try db.forEachRow("SELECT \(ConsentLedgerTable.columns) FROM consent_ledger WHERE subject = ? ORDER BY seq", [subject.bytes]) {
+            try db.forEachRow(
+                "SELECT \(ConsentLedgerTable.columns) FROM consent_ledger WHERE subject = ? ORDER BY seq",
+                [subject.bytes]
+            ) {
                 records.append(ConsentLedgerTable.record(from: $0))
             }
             return records
@@ -172,7 +187,8 @@ extension Vault {
         try store.read { db in
             var verifier = ChainVerifier(
                 chain: .consent, log: "consent", vaultID: keyring.vaultID,
-                publicKey: keyring.signingKey.publicKey.bytes, checkpoints: try storedCheckpoints("consent_checkpoints", db),
+                publicKey: keyring.signingKey.publicKey.bytes,
+                checkpoints: try storedCheckpoints("consent_checkpoints", db),
                 exported: exported)
             let rows = try db.statement("SELECT \(ConsentLedgerTable.columns) FROM consent_ledger ORDER BY seq")
             defer { rows.reset() }
@@ -180,7 +196,8 @@ extension Vault {
                 guard try rows.step() else { return nil }
                 let record = ConsentLedgerTable.record(from: rows)
                 return ChainRow(
-                    seq: record.seq, previousHash: Hex.decode(record.previousHash) ?? [], hash: Hex.decode(record.hash) ?? [],
+                    seq: record.seq, previousHash: Hex.decode(record.previousHash) ?? [],
+                    hash: Hex.decode(record.hash) ?? [],
                     encoded: record.canonicalEncoding())
             })
         }
@@ -192,7 +209,8 @@ extension Vault {
             let (seq, hash) = try ConsentLedgerTable.head(db)
             guard seq > 0 else { throw VaultError(.invalidArgument, "the consent ledger is empty") }
             return try AuditLog.storeCheckpoint(
-                log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: clock.now(), in: db, keyring: keyring)
+                log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: clock.now(), in: db,
+                keyring: keyring)
         }
     }
 

@@ -44,9 +44,15 @@ extension Vault {
         return results
     }
 
-    private func erase(requestID: String, suppress: Bool, actor: Actor, db: Connection) throws -> (ErasureResult, [String]) {
-        guard let request = try RequestTable.load(requestID, in: db) else { throw VaultError(.invalidArgument, "no request \(requestID)") }
-        guard request.kind == .erasure else { throw VaultError(.invalidArgument, "request \(requestID) is a \(request.kind.rawValue) request") }
+    private func erase(requestID: String, suppress: Bool, actor: Actor, db: Connection) throws -> (
+        ErasureResult, [String]
+    ) {
+        guard let request = try RequestTable.load(requestID, in: db) else {
+            throw VaultError(.invalidArgument, "no request \(requestID)")
+        }
+        guard request.kind == .erasure else {
+            throw VaultError(.invalidArgument, "request \(requestID) is a \(request.kind.rawValue) request")
+        }
         try requireVerified(request)
         let subject = request.subject
         guard let record = try SubjectRecord.load(subject, in: db) else {
@@ -61,17 +67,24 @@ extension Vault {
         for field in fields {
             if let hold = policy.field(named: field.name)?.legalHold {
                 heldFields.insert(field.name)
-                held.append(.init(category: "field \(field.name)", reason: hold.reason, until: VaultTime.iso8601(now + Int64(hold.days) * VaultTime.day)))
+                held.append(
+                    .init(
+                        category: "field \(field.name)", reason: hold.reason,
+                        until: VaultTime.iso8601(now + Int64(hold.days) * VaultTime.day)))
             }
         }
         var eventCounts: [String: Int] = [:]
         var heldTypes: Set<String> = []
-        try db.forEachRow("SELECT type, count(*), max(at) FROM events WHERE subject = ? GROUP BY type", [subject.bytes]) { row in
+        try db.forEachRow("SELECT type, count(*), max(at) FROM events WHERE subject = ? GROUP BY type", [subject.bytes])
+        { row in
             let type = row.text(0) ?? ""
             eventCounts[type] = Int(row.int64(1))
             if let hold = policy.eventType(named: type).legalHold {
                 heldTypes.insert(type)
-                held.append(.init(category: "events \(type)", reason: hold.reason, until: VaultTime.iso8601(row.int64(2) + Int64(hold.days) * VaultTime.day)))
+                held.append(
+                    .init(
+                        category: "events \(type)", reason: hold.reason,
+                        until: VaultTime.iso8601(row.int64(2) + Int64(hold.days) * VaultTime.day)))
             }
         }
 
@@ -80,7 +93,9 @@ extension Vault {
         if suppress || record.objectedToMarketing {
             for field in fields where ["email", "phone"].contains(field.name) {
                 let kind: IdentityKind = field.name == "email" ? .email : .phone
-                guard let normalized = try? Normalizer.identifier(field.value.text, kind: kind, region: nil) else { continue }
+                guard let normalized = try? Normalizer.identifier(field.value.text, kind: kind, region: nil) else {
+                    continue
+                }
                 try db.run(
                     "INSERT OR IGNORE INTO suppression (kind, token, added_at, reason) VALUES (?, ?, ?, ?)",
                     [kind.rawValue, suppressionToken(kind, normalized), now, "erasure \(requestID)"])
@@ -89,12 +104,15 @@ extension Vault {
         }
 
         // Erasure ledger: keyed hashes of the subject id and of each identity token.
-        var ledger: [(String, [UInt8])] = [(held.isEmpty ? "subject" : "subject-held", erasureToken("subject", subject.bytes))]
+        var ledger: [(String, [UInt8])] = [
+            (held.isEmpty ? "subject" : "subject-held", erasureToken("subject", subject.bytes))
+        ]
         try db.forEachRow("SELECT kind, token FROM identities WHERE subject = ?", [subject.bytes]) {
             ledger.append(($0.text(0) ?? "", erasureToken($0.text(0) ?? "", $0.blob(1))))
         }
         for (kind, token) in ledger {
-            try db.run("INSERT OR IGNORE INTO erasure_ledger (kind, token, erased_at) VALUES (?, ?, ?)", [kind, token, now])
+            try db.run(
+                "INSERT OR IGNORE INTO erasure_ledger (kind, token, erased_at) VALUES (?, ?, ?)", [kind, token, now])
         }
 
         // Delete.
@@ -105,12 +123,14 @@ extension Vault {
         }
         let keptFields = Array(heldFields)
         try delete(
-            "fields", "DELETE FROM fields WHERE subject = ? AND field NOT IN (\(keptFields.map { _ in "?" }.joined(separator: ",")))",
+            "fields",
+            "DELETE FROM fields WHERE subject = ? AND field NOT IN (\(keptFields.map { _ in "?" }.joined(separator: ",")))",
             [subject.bytes] + keptFields)
         try delete("identities", "DELETE FROM identities WHERE subject = ?", [subject.bytes])
         let keptTypes = Array(heldTypes)
         try delete(
-            "events", "DELETE FROM events WHERE subject = ? AND type NOT IN (\(keptTypes.map { _ in "?" }.joined(separator: ",")))",
+            "events",
+            "DELETE FROM events WHERE subject = ? AND type NOT IN (\(keptTypes.map { _ in "?" }.joined(separator: ",")))",
             [subject.bytes] + keptTypes)
         try delete("consents", "DELETE FROM consent_state WHERE subject = ?", [subject.bytes])
         try delete("moduleRecords", "DELETE FROM module_records WHERE subject = ?", [subject.bytes])
@@ -131,30 +151,38 @@ extension Vault {
                 AuditLog.Draft(
                     actor: actor, role: roleName(of: actor), purpose: "dsr", action: "erase", subjects: [subject],
                     fields: fields.map(\.name).sorted(), decision: "allowed",
-                    reason: "erasure \(requestID): \(fullyErased ? "crypto-shredded" : "erased except \(held.count) held categories"); record \(recordID)")
+                    reason:
+                        "erasure \(requestID): \(fullyErased ? "crypto-shredded" : "erased except \(held.count) held categories"); record \(recordID)"
+                )
             ], at: now, in: db, keyring: keyring)[0]
         var categories = fields.map { field in
             "\(policy.field(named: field.name)?.fieldClass.rawValue ?? "field"): \(field.name)"
         }.sorted()
         categories += eventCounts.keys.sorted().map { "behavioural: events \($0)" }
-        let name = ["first_name", "last_name"].compactMap { n in fields.first { $0.name == n }?.value.text }.joined(separator: " ")
+        let name = ["first_name", "last_name"].compactMap { n in fields.first { $0.name == n }?.value.text }.joined(
+            separator: " ")
         let destruction = DestructionRecord(
             id: recordID, regime: record.jurisdiction, operatorName: policy.dataOperator.name,
             operatorAddress: policy.dataOperator.address, subjectID: subject.description,
-            subjectName: record.jurisdiction == "152fz" && !name.isEmpty ? name : nil, categories: categories, held: held,
+            subjectName: record.jurisdiction == "152fz" && !name.isEmpty ? name : nil, categories: categories,
+            held: held,
             informationSystem: "Tresor customer data platform, vault \(vaultID)",
-            method: "crypto-shredding: the subject's data key destroyed (when nothing is held); rows and blind indexes deleted with secure_delete; WAL checkpointed and truncated",
-            reason: "data-subject erasure request \(requestID) received \(VaultTime.iso8601(request.receivedAt)) via \(request.channel)",
+            method:
+                "crypto-shredding: the subject's data key destroyed (when nothing is held); rows and blind indexes deleted with secure_delete; WAL checkpointed and truncated",
+            reason:
+                "data-subject erasure request \(requestID) received \(VaultTime.iso8601(request.receivedAt)) via \(request.channel)",
             requestID: requestID, destroyedAt: VaultTime.iso8601(now), performedBy: "\(actor.name) (\(actor.osUser))",
             counts: counts, auditSequence: entry.seq,
             auditHash: Hex.encode(entry.hash))
         let retentionDays = policy.regime(named: record.jurisdiction)?.destructionRecordRetentionDays ?? 1095
         try storeDestructionRecord(destruction, expiresAt: now + Int64(retentionDays) * VaultTime.day, in: db)
 
-        let summary = fullyErased
+        let summary =
+            fullyErased
             ? "erased: \(counts["fields"] ?? 0) fields, \(counts["events"] ?? 0) events, \(counts["identities"] ?? 0) identities; destruction record \(recordID)"
             : "erased except held categories (\(held.map(\.category).joined(separator: ", "))), subject restricted; destruction record \(recordID)"
-        _ = try transition(requestID, action: "request-complete", actor: actor, reason: summary, db: db) { request, time in
+        _ = try transition(requestID, action: "request-complete", actor: actor, reason: summary, db: db) {
+            request, time in
             request.state = .completed
             request.completedAt = time
             request.result = summary
@@ -179,7 +207,9 @@ extension Vault {
     /// True when a normalised identifier is on the suppression list.
     public func isSuppressed(_ kind: IdentityKind, normalized value: String) throws -> Bool {
         try store.read { db in
-            try db.scalarInt("SELECT 1 FROM suppression WHERE kind = ? AND token = ?", [kind.rawValue, suppressionToken(kind, value)]) != nil
+            try db.scalarInt(
+                "SELECT 1 FROM suppression WHERE kind = ? AND token = ?",
+                [kind.rawValue, suppressionToken(kind, value)]) != nil
         }
     }
 
@@ -191,7 +221,8 @@ extension Vault {
         let plaintext = [UInt8](try encoder.encode(record))
         let key = try DataKey.generate()
         let context = Array("tresor.destruction\0\(record.id)".utf8)
-        let wrapped = try KeyWrap.wrap(key, under: keyring.master, masterVersion: keyring.masterVersion, context: context)
+        let wrapped = try KeyWrap.wrap(
+            key, under: keyring.master, masterVersion: keyring.masterVersion, context: context)
         let body = try AEAD.seal(plaintext, key: key, keyVersion: 1, associatedData: context)
         let signature = keyring.signingKey.signature(for: plaintext)
         try db.run(
@@ -200,13 +231,17 @@ extension Vault {
     }
 
     /// Decrypts a destruction record and checks its signature (audited as a `dsr` read).
-    public func destructionRecord(_ id: String, as actor: Actor) throws -> (record: DestructionRecord, signatureValid: Bool, signature: String) {
+    public func destructionRecord(_ id: String, as actor: Actor) throws -> (
+        record: DestructionRecord, signatureValid: Bool, signature: String
+    ) {
         try store.write { db in
             var row: ([UInt8], [UInt8], [UInt8])?
             try db.forEachRow("SELECT wrapped_key, body, signature FROM destruction_records WHERE id = ?", [id]) {
                 row = ($0.blob(0), $0.blob(1), $0.blob(2))
             }
-            guard let (wrapped, body, signature) = row else { throw VaultError(.invalidArgument, "no destruction record \(id)") }
+            guard let (wrapped, body, signature) = row else {
+                throw VaultError(.invalidArgument, "no destruction record \(id)")
+            }
             let context = Array("tresor.destruction\0\(id)".utf8)
             let key: DataKey = try KeyWrap.unwrap(wrapped, under: keyring.master, context: context)
             let plaintext = try AEAD.open(body, key: key, associatedData: context)
@@ -217,7 +252,9 @@ extension Vault {
                         actor: actor, role: roleName(of: actor), purpose: "dsr", action: "destruction-record-read",
                         subjects: [], fields: [id], decision: "allowed", reason: "")
                 ], at: clock.now(), in: db, keyring: keyring)
-            return (record, keyring.signingKey.publicKey.isValidSignature(signature, for: plaintext), Hex.encode(signature))
+            return (
+                record, keyring.signingKey.publicKey.isValidSignature(signature, for: plaintext), Hex.encode(signature)
+            )
         }
     }
 
@@ -225,8 +262,12 @@ extension Vault {
     public func destructionRecords() throws -> [DestructionRecordInfo] {
         try store.read { db in
             var records: [DestructionRecordInfo] = []
-            try db.forEachRow("SELECT id, regime, created_at, expires_at FROM destruction_records ORDER BY created_at, id") {
-                records.append(DestructionRecordInfo(id: $0.text(0) ?? "", regime: $0.text(1) ?? "", createdAt: $0.int64(2), expiresAt: $0.int64(3)))
+            try db.forEachRow(
+                "SELECT id, regime, created_at, expires_at FROM destruction_records ORDER BY created_at, id"
+            ) {
+                records.append(
+                    DestructionRecordInfo(
+                        id: $0.text(0) ?? "", regime: $0.text(1) ?? "", createdAt: $0.int64(2), expiresAt: $0.int64(3)))
             }
             return records
         }
@@ -251,7 +292,9 @@ enum ErasureLedgerFile {
     }
 
     static func read(in directory: URL) -> [(String, [UInt8])] {
-        guard let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) else {
+            return []
+        }
         return text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let token = Hex.decode(String(parts[1])) else { return nil }

@@ -11,9 +11,10 @@ extension Vault {
     @discardableResult
     public func rotateMasterKey(as actor: Actor, newPassphrase: String? = nil) throws -> Int {
         let keyPath = directory.appendingPathComponent(Self.keyFileName).path
-        let usesPassphrase = try store.read { db in
-            try db.scalarInt("SELECT count(*) FROM meta WHERE key = 'key_source' AND value = 'passphrase'")
-        } == 1
+        let usesPassphrase =
+            try store.read { db in
+                try db.scalarInt("SELECT count(*) FROM meta WHERE key = 'key_source' AND value = 'passphrase'")
+            } == 1
         let newMaster: MasterKey
         var salt: [UInt8] = []
         if usesPassphrase {
@@ -36,18 +37,28 @@ extension Vault {
                 }
                 let update = try db.statement("UPDATE subjects SET wrapped_key = ? WHERE id = ?")
                 for (id, version, wrapped) in rows {
-                    let rewrapped = try keyring.rewrap(wrapped, subject: id, version: version, newMaster: newMaster, newVersion: newVersion)
+                    let rewrapped = try keyring.rewrap(
+                        wrapped, subject: id, version: version, newMaster: newMaster, newVersion: newVersion)
                     try update.execute([rewrapped, id.bytes])
                 }
                 count = rows.count
                 for name in ["ik", "sk"] {
                     let metaKey = name == "ik" ? "wrapped_index_key" : "wrapped_signing_seed"
-                    guard let wrapped = try metaBlob(metaKey, db) else { throw VaultError(.integrity, "\(metaKey) missing") }
+                    guard let wrapped = try metaBlob(metaKey, db) else {
+                        throw VaultError(.integrity, "\(metaKey) missing")
+                    }
                     let context = Keyring.vaultKeyContext(name, vaultID: keyring.vaultID)
                     let inner: DataKey = try KeyWrap.unwrap(wrapped, under: keyring.master, context: context)
-                    try db.run("UPDATE meta SET value = ? WHERE key = ?", [try KeyWrap.wrap(inner, under: newMaster, masterVersion: newVersion, context: context), metaKey])
+                    try db.run(
+                        "UPDATE meta SET value = ? WHERE key = ?",
+                        [
+                            try KeyWrap.wrap(inner, under: newMaster, masterVersion: newVersion, context: context),
+                            metaKey,
+                        ])
                 }
-                try db.run("UPDATE meta SET value = ? WHERE key = 'key_check'", [try Self.keyCheck(newMaster, version: newVersion, vaultID: keyring.vaultID)])
+                try db.run(
+                    "UPDATE meta SET value = ? WHERE key = 'key_check'",
+                    [try Self.keyCheck(newMaster, version: newVersion, vaultID: keyring.vaultID)])
                 try db.run("UPDATE meta SET value = ? WHERE key = 'master_version'", [Int64(newVersion)])
                 if usesPassphrase { try db.run("UPDATE meta SET value = ? WHERE key = 'kdf_salt'", [salt]) }
                 try AuditLog.append(
@@ -77,24 +88,35 @@ extension Vault {
             var fields: [(String, [UInt8])] = []
             try db.forEachRow("SELECT field, value FROM fields WHERE subject = ?", [subject.bytes]) {
                 let name = $0.text(0) ?? ""
-                fields.append((name, try AEAD.open($0.blob(1), key: oldKey, associatedData: Binding.field(subject, name))))
+                fields.append(
+                    (name, try AEAD.open($0.blob(1), key: oldKey, associatedData: Binding.field(subject, name))))
             }
             var events: [(Int64, [UInt8], [UInt8])] = []
             try db.forEachRow("SELECT id, message, properties FROM events WHERE subject = ?", [subject.bytes]) {
                 let message = $0.blob(1)
-                events.append(($0.int64(0), message, try AEAD.open($0.blob(2), key: oldKey, associatedData: Binding.event(subject, message: message))))
+                events.append(
+                    (
+                        $0.int64(0), message,
+                        try AEAD.open($0.blob(2), key: oldKey, associatedData: Binding.event(subject, message: message))
+                    ))
             }
             let version = record.keyVersion + 1
             let (newKey, wrapped) = try keyring.makeDataKey(for: subject, version: version)
             for (name, plaintext) in fields {
-                let sealed = try AEAD.seal(plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name))
-                try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = ?", [sealed, subject.bytes, name])
+                let sealed = try AEAD.seal(
+                    plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name))
+                try db.run(
+                    "UPDATE fields SET value = ? WHERE subject = ? AND field = ?", [sealed, subject.bytes, name])
             }
             for (id, message, plaintext) in events {
-                let sealed = try AEAD.seal(plaintext, key: newKey, keyVersion: version, associatedData: Binding.event(subject, message: message))
+                let sealed = try AEAD.seal(
+                    plaintext, key: newKey, keyVersion: version,
+                    associatedData: Binding.event(subject, message: message))
                 try db.run("UPDATE events SET properties = ? WHERE id = ?", [sealed, id])
             }
-            try db.run("UPDATE subjects SET key_version = ?, wrapped_key = ?, updated_at = ? WHERE id = ?", [Int64(version), wrapped, clock.now(), subject.bytes])
+            try db.run(
+                "UPDATE subjects SET key_version = ?, wrapped_key = ?, updated_at = ? WHERE id = ?",
+                [Int64(version), wrapped, clock.now(), subject.bytes])
             try AuditLog.append(
                 [
                     AuditLog.Draft(

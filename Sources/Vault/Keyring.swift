@@ -67,7 +67,8 @@ final class Keyring {
     func forget(_ subject: SubjectID) { release(subject) }
 
     /// Rewraps a data key under a new master key without touching data.
-    func rewrap(_ wrapped: [UInt8], subject: SubjectID, version: UInt32, newMaster: MasterKey, newVersion: UInt32) throws
+    func rewrap(_ wrapped: [UInt8], subject: SubjectID, version: UInt32, newMaster: MasterKey, newVersion: UInt32)
+        throws
         -> [UInt8]
     {
         let context = Self.dataKeyContext(subject, version: version)

@@ -71,17 +71,23 @@ extension Vault {
     func cancelQueued(_ subject: SubjectID, purposePrefix: String, in db: Connection) throws -> Int {
         try db.run(
             "DELETE FROM module_records WHERE subject = ? AND kind LIKE ? ESCAPE '\\'",
-            [subject.bytes, ModuleRecord.queuedKind(purpose: purposePrefix).replacingOccurrences(of: "%", with: "\\%") + "%"])
+            [
+                subject.bytes,
+                ModuleRecord.queuedKind(purpose: purposePrefix).replacingOccurrences(of: "%", with: "\\%") + "%",
+            ])
         return db.changes
     }
 
-    private static func readModuleRecords(_ sql: String, _ values: [any DatabaseBindable], _ db: Connection) throws -> [ModuleRecord] {
+    private static func readModuleRecords(_ sql: String, _ values: [any DatabaseBindable], _ db: Connection) throws
+        -> [ModuleRecord]
+    {
         var records: [ModuleRecord] = []
         try db.forEachRow(sql, values) { row in
             records.append(
                 ModuleRecord(
                     module: row.text(0) ?? "", kind: row.text(1) ?? "", key: row.text(2) ?? "",
-                    subject: row.isNull(3) ? nil : SubjectID(bytes: row.blob(3)), body: row.blob(4), updatedAt: row.int64(5)))
+                    subject: row.isNull(3) ? nil : SubjectID(bytes: row.blob(3)), body: row.blob(4),
+                    updatedAt: row.int64(5)))
         }
         return records
     }

@@ -1,11 +1,13 @@
-import VaultCrypto
 public import Normalization
+import VaultCrypto
 import VaultStore
 
 extension Vault {
     /// Records an operation that reads no personal value (verifying or querying the audit log,
     /// making a report) in the audit log, so that every command leaves a trace.
-    public func recordOperation(as actor: Actor, purpose: String, action: String, subjects: [SubjectID] = [], reason: String = "")
+    public func recordOperation(
+        as actor: Actor, purpose: String, action: String, subjects: [SubjectID] = [], reason: String = ""
+    )
         throws
     {
         try store.write { db in
@@ -23,7 +25,8 @@ extension Vault {
     public func identityCounts(of subject: SubjectID) throws -> [IdentityKind: Int] {
         try store.read { db in
             var counts: [IdentityKind: Int] = [:]
-            try db.forEachRow("SELECT kind, count(*) FROM identities WHERE subject = ? GROUP BY kind", [subject.bytes]) {
+            try db.forEachRow("SELECT kind, count(*) FROM identities WHERE subject = ? GROUP BY kind", [subject.bytes])
+            {
                 if let kind = IdentityKind(rawValue: $0.text(0) ?? "") { counts[kind] = Int($0.int64(1)) }
             }
             return counts

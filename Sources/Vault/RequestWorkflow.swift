@@ -23,7 +23,10 @@ extension Vault {
                 extensionReason: nil, verifiedBy: nil, verificationMethod: nil, verifiedAt: nil, completedAt: nil,
                 rejectionReason: nil, result: "")
             try RequestTable.insert(request, in: db)
-            try audit(request, action: "request-open", reason: "\(kind.rawValue) via \(channel), due \(VaultTime.iso8601(request.dueAt))", actor: actor, db: db)
+            try audit(
+                request, action: "request-open",
+                reason: "\(kind.rawValue) via \(channel), due \(VaultTime.iso8601(request.dueAt))", actor: actor, db: db
+            )
             return request
         }
     }
@@ -31,8 +34,11 @@ extension Vault {
     /// Records who verified the requester's identity and how (required before completion).
     @discardableResult
     public func verifyRequest(_ id: String, method: String, as actor: Actor) throws -> DataSubjectRequest {
-        try transition(id, action: "request-verify", actor: actor, reason: "identity verified: \(method)") { request, now in
-            guard request.state == .received else { throw VaultError(.invalidArgument, "request \(id) is \(request.state.rawValue), not received") }
+        try transition(id, action: "request-verify", actor: actor, reason: "identity verified: \(method)") {
+            request, now in
+            guard request.state == .received else {
+                throw VaultError(.invalidArgument, "request \(id) is \(request.state.rawValue), not received")
+            }
             request.state = .verified
             request.verifiedBy = "\(actor.name) (\(actor.osUser))"
             request.verificationMethod = method
@@ -85,7 +91,9 @@ extension Vault {
     }
 
     /// Requests, newest first; optionally only open ones overdue at now, or due within `days`.
-    public func requests(overdue: Bool = false, dueWithinDays: Int? = nil, subject: SubjectID? = nil) throws -> [DataSubjectRequest] {
+    public func requests(overdue: Bool = false, dueWithinDays: Int? = nil, subject: SubjectID? = nil) throws
+        -> [DataSubjectRequest]
+    {
         let now = clock.now()
         let all = try store.read { db in
             var result: [DataSubjectRequest] = []
@@ -110,7 +118,8 @@ extension Vault {
         guard request.verifiedAt != nil, [.verified, .inProgress, .extended].contains(request.state) else {
             throw VaultError(
                 .invalidArgument,
-                "request \(request.id) can't complete before the requester's identity is verified (tresor request verify)")
+                "request \(request.id) can't complete before the requester's identity is verified (tresor request verify)"
+            )
         }
     }
 
@@ -138,7 +147,8 @@ extension Vault {
         try AuditLog.append(
             [
                 AuditLog.Draft(
-                    actor: actor, role: roleName(of: actor), purpose: "dsr", action: action, subjects: [request.subject],
+                    actor: actor, role: roleName(of: actor), purpose: "dsr", action: action,
+                    subjects: [request.subject],
                     fields: [request.id], decision: "allowed", reason: reason)
             ], at: clock.now(), in: db, keyring: keyring)
     }
@@ -150,7 +160,8 @@ extension Vault {
         }
         let holidays = holidayCalendars[jurisdiction] ?? .weekendsOnly
         let start = Date(timeIntervalSince1970: Double(received) / 1000)
-        let due = extended
+        let due =
+            extended
             ? regime.requestDeadline.extendedDueDate(receivedAt: start, holidays: holidays)
             : regime.requestDeadline.dueDate(receivedAt: start, holidays: holidays)
         let calendar = RequestDeadline.utcCalendar

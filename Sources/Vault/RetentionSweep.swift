@@ -23,7 +23,8 @@ extension Vault {
         var shredded: [SubjectID] = []
         try store.write { db in
             let now = clock.now()
-            func apply(_ category: String, _ condition: String, _ values: [any DatabaseBindable], table: String) throws {
+            func apply(_ category: String, _ condition: String, _ values: [any DatabaseBindable], table: String) throws
+            {
                 if dryRun {
                     let count = Int(try db.scalarInt("SELECT count(*) FROM \(table) WHERE \(condition)", values) ?? 0)
                     if count > 0 { report.removed[category, default: 0] += count }
@@ -37,7 +38,8 @@ extension Vault {
                 guard let days = field.retentionDays else { continue }
                 let keep = max(days, field.legalHold?.days ?? 0)
                 try apply(
-                    "field \(field.name)", "field = ? AND updated_at < ?", [field.name, now - Int64(keep) * VaultTime.day],
+                    "field \(field.name)", "field = ? AND updated_at < ?",
+                    [field.name, now - Int64(keep) * VaultTime.day],
                     table: "fields")
             }
             // Events past the retention of their type.
@@ -47,7 +49,8 @@ extension Vault {
                 let definition = policy.eventType(named: type)
                 guard let days = definition.retentionDays else { continue }
                 let keep = max(days, definition.legalHold?.days ?? 0)
-                try apply("events \(type)", "type = ? AND at < ?", [type, now - Int64(keep) * VaultTime.day], table: "events")
+                try apply(
+                    "events \(type)", "type = ? AND at < ?", [type, now - Int64(keep) * VaultTime.day], table: "events")
             }
             // Held data of erased subjects whose hold has ended.
             var erased: [(SubjectID, Int64)] = []
@@ -63,7 +66,9 @@ extension Vault {
                 }
                 for type in types {
                     let hold = Int64(policy.eventType(named: type).legalHold?.days ?? 0) * VaultTime.day
-                    try apply("held events \(type)", "subject = ? AND type = ? AND at < ?", [subject.bytes, type, now - hold], table: "events")
+                    try apply(
+                        "held events \(type)", "subject = ? AND type = ? AND at < ?",
+                        [subject.bytes, type, now - hold], table: "events")
                 }
                 let remaining =
                     (try db.scalarInt("SELECT count(*) FROM fields WHERE subject = ?", [subject.bytes]) ?? 0)
@@ -82,7 +87,8 @@ extension Vault {
             report.subjectsShredded = shredded.count
             // Destruction records past their retention.
             try apply("destruction records", "expires_at < ?", [now], table: "destruction_records")
-            let summary = report.removed.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+            let summary = report.removed.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(
+                separator: "; ")
             try AuditLog.append(
                 [
                     AuditLog.Draft(
@@ -93,7 +99,8 @@ extension Vault {
         }
         if !dryRun {
             for subject in shredded { keyring.forget(subject) }
-            try ErasureLedgerFile.append(shredded.map { "subject \(Hex.encode(erasureToken("subject", $0.bytes)))" }, in: directory)
+            try ErasureLedgerFile.append(
+                shredded.map { "subject \(Hex.encode(erasureToken("subject", $0.bytes)))" }, in: directory)
             try store.withWriter { try $0.checkpointAndTruncateWAL() }
         }
         return report

@@ -14,13 +14,16 @@ extension Vault {
     }
 
     /// Sets or clears `flag` on `subject`, audited as `actor` with `reason`.
-    public func setFlag(_ flag: SubjectFlag, to value: Bool, on subject: SubjectID, as actor: Actor, reason: String) throws {
+    public func setFlag(_ flag: SubjectFlag, to value: Bool, on subject: SubjectID, as actor: Actor, reason: String)
+        throws
+    {
         try store.write { db in
             guard try SubjectRecord.load(subject, in: db) != nil else {
                 throw VaultError(.unknownSubject, "subject \(subject) does not exist")
             }
             let now = clock.now()
-            try db.run("UPDATE subjects SET \(flag.rawValue) = ?, updated_at = ? WHERE id = ?", [value, now, subject.bytes])
+            try db.run(
+                "UPDATE subjects SET \(flag.rawValue) = ?, updated_at = ? WHERE id = ?", [value, now, subject.bytes])
             try AuditLog.append(
                 [
                     AuditLog.Draft(

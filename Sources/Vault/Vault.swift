@@ -1,7 +1,7 @@
 public import Foundation
 public import Policy
-import VaultStore
 import VaultCrypto
+import VaultStore
 
 /// The vault: subjects, encrypted fields and events, identities, keyring, audit log and consent
 /// state in one SQLite database (`vault.sqlite`) next to its key file (`master.key`).
@@ -68,7 +68,8 @@ public final class Vault {
     }
 
     private init(
-        directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool, policy: AccessPolicy,
+        directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool,
+        policy: AccessPolicy,
         consentTexts: (any ConsentTextCatalog)?, holidayCalendars: [String: HolidayCalendar]
     ) {
         self.policy = policy
@@ -120,15 +121,24 @@ public final class Vault {
         let clock = options.clock ?? SystemClock()
         let store: Store
         do {
-            store = try Store(path: databasePath, durability: options.durability.storeDurability, migrations: VaultSchema.migrations)
+            store = try Store(
+                path: databasePath, durability: options.durability.storeDurability, migrations: VaultSchema.migrations)
             chmod(databasePath, 0o600)
             try store.write { db in
                 meta += [
                     ("vault_id", vaultID), ("created_at", clock.now()), ("test_clock", options.testClock ? 1 : 0),
                     ("master_version", 1),
                     ("key_check", try keyCheck(master, version: 1, vaultID: vaultID)),
-                    ("wrapped_index_key", try KeyWrap.wrap(indexKey, under: master, context: Keyring.vaultKeyContext("ik", vaultID: vaultID))),
-                    ("wrapped_signing_seed", try KeyWrap.wrap(signingSeed, under: master, context: Keyring.vaultKeyContext("sk", vaultID: vaultID))),
+                    (
+                        "wrapped_index_key",
+                        try KeyWrap.wrap(
+                            indexKey, under: master, context: Keyring.vaultKeyContext("ik", vaultID: vaultID))
+                    ),
+                    (
+                        "wrapped_signing_seed",
+                        try KeyWrap.wrap(
+                            signingSeed, under: master, context: Keyring.vaultKeyContext("sk", vaultID: vaultID))
+                    ),
                     // Published so that an independent verifier can check stored checkpoints.
                     ("signing_public_key", try SigningKey(seed: signingSeed).publicKey.bytes),
                 ]
@@ -157,13 +167,15 @@ public final class Vault {
         let store: Store
         var meta: [String: DatabaseValue] = [:]
         do {
-            store = try Store(path: databasePath, durability: options.durability.storeDurability, migrations: VaultSchema.migrations)
+            store = try Store(
+                path: databasePath, durability: options.durability.storeDurability, migrations: VaultSchema.migrations)
             try store.read { db in
                 try db.forEachRow("SELECT key, value FROM meta") { meta[$0.text(0) ?? ""] = $0.value(1) }
             }
         } catch let error as StoreError {
             if error.isNotADatabase {
-                throw VaultError(.notADatabase, "\(databasePath) is not a Tresor vault database or is damaged (\(error.message))")
+                throw VaultError(
+                    .notADatabase, "\(databasePath) is not a Tresor vault database or is damaged (\(error.message))")
             }
             throw VaultError(.storage, "cannot open \(databasePath): \(error)")
         }
@@ -185,8 +197,10 @@ public final class Vault {
         let indexKey: IndexKey
         let signingSeed: DataKey
         do {
-            indexKey = try KeyWrap.unwrap(wrappedIndex, under: master, context: Keyring.vaultKeyContext("ik", vaultID: vaultID))
-            signingSeed = try KeyWrap.unwrap(wrappedSigning, under: master, context: Keyring.vaultKeyContext("sk", vaultID: vaultID))
+            indexKey = try KeyWrap.unwrap(
+                wrappedIndex, under: master, context: Keyring.vaultKeyContext("ik", vaultID: vaultID))
+            signingSeed = try KeyWrap.unwrap(
+                wrappedSigning, under: master, context: Keyring.vaultKeyContext("sk", vaultID: vaultID))
         } catch {
             throw VaultError(.integrity, "the vault's wrapped keys fail authentication: \(error)")
         }

@@ -15,7 +15,9 @@ public enum VaultProbe {
                 guard let record = try SubjectRecord.load(subject, in: db) else { continue }
                 fieldCount += try vault.decryptFields(of: record, names: nil, in: db).count
                 let elapsed = ContinuousClock.now - start
-                latencies.append(UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000))
+                latencies.append(
+                    UInt64(elapsed.components.seconds) * 1_000_000_000
+                        + UInt64(elapsed.components.attoseconds / 1_000_000_000))
             }
             precondition(fieldCount > 0 || subjects.isEmpty, "the probe read no field")
             return latencies

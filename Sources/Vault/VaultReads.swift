@@ -27,7 +27,8 @@ extension Vault {
     func decryptFields(of record: SubjectRecord, names: Set<String>?, in db: Connection) throws -> [StoredField] {
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
         var result: [StoredField] = []
-        let statement = try db.statement("SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
+        let statement = try db.statement(
+            "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
         try statement.bind(record.id.bytes, at: 1)
         defer { statement.reset() }
         while try statement.step() {
@@ -61,7 +62,8 @@ extension Vault {
             let message = row.blob(4)
             let properties: [UInt8]
             do {
-                properties = try AEAD.open(row.blob(5), key: key, associatedData: Binding.event(record.id, message: message))
+                properties = try AEAD.open(
+                    row.blob(5), key: key, associatedData: Binding.event(record.id, message: message))
             } catch {
                 throw VaultError(.integrity, "event \(row.int64(0)) of subject \(record.id) fails authentication")
             }

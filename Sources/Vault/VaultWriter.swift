@@ -46,7 +46,8 @@ public final class VaultWriter {
     /// Changes a subject's jurisdiction (e.g. when a later record gives the country).
     public func setJurisdiction(_ jurisdiction: String, of subject: SubjectID) throws {
         _ = try record(subject)
-        try db.run("UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?", [jurisdiction, now, subject.bytes])
+        try db.run(
+            "UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?", [jurisdiction, now, subject.bytes])
         records[subject]?.jurisdiction = jurisdiction
         touched.insert(subject)
     }
@@ -114,7 +115,8 @@ public final class VaultWriter {
     /// Calls `body` with every stored identity (subject, kind, token) — tokens only.
     public func forEachIdentity(_ body: (SubjectID, IdentityKind, [UInt8]) throws -> Void) throws {
         try db.forEachRow("SELECT subject, kind, token FROM identities") { row in
-            guard let subject = SubjectID(bytes: row.blob(0)), let kind = IdentityKind(rawValue: row.text(1) ?? "") else { return }
+            guard let subject = SubjectID(bytes: row.blob(0)), let kind = IdentityKind(rawValue: row.text(1) ?? "")
+            else { return }
             try body(subject, kind, row.blob(2))
         }
     }
@@ -145,7 +147,9 @@ public final class VaultWriter {
     /// Removes an identity link.
     public func unlink(_ kind: IdentityKind, normalized value: String, from subject: SubjectID) throws {
         let token = vault.keyring.indexer.token(domain: kind.rawValue, value: value)
-        try db.run("DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ?", [kind.rawValue, token, subject.bytes])
+        try db.run(
+            "DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ?",
+            [kind.rawValue, token, subject.bytes])
     }
 
     /// The subjects linked to a normalised identity (several for a shared household email).
@@ -199,7 +203,8 @@ public final class VaultWriter {
         var inserted = 0
         for event in events {
             let record = try record(event.subject)
-            let key = try vault.keyring.dataKey(for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
+            let key = try vault.keyring.dataKey(
+                for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
             let message = vault.keyring.indexer.token(domain: "message", value: event.messageID)
             let sealed = try AEAD.seal(
                 event.properties, key: key, keyVersion: record.keyVersion,

@@ -22,7 +22,9 @@ public enum AEAD {
         _ plaintext: [UInt8], key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8]
     ) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureInitialized()
-        return plaintext.withUnsafeBytes { seal($0, key: key.material, keyVersion: keyVersion, associatedData: associatedData) }
+        return plaintext.withUnsafeBytes {
+            seal($0, key: key.material, keyVersion: keyVersion, associatedData: associatedData)
+        }
     }
 
     /// Encrypts raw bytes under `key`; see `seal(_:key:keyVersion:associatedData:)`.
@@ -66,7 +68,9 @@ public enum AEAD {
 
     static func open(_ sealed: [UInt8], key: KeyMaterial, associatedData: [UInt8]) throws(CryptoError) -> [UInt8] {
         guard sealed.count >= overhead else { throw .malformedCiphertext(reason: "too short") }
-        guard sealed[0] == formatVersion else { throw .malformedCiphertext(reason: "unknown format version \(sealed[0])") }
+        guard sealed[0] == formatVersion else {
+            throw .malformedCiphertext(reason: "unknown format version \(sealed[0])")
+        }
         let plainCount = sealed.count - overhead
         var failed = false
         let plaintext = sealed.withUnsafeBufferPointer { input in

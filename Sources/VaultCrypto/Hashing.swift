@@ -51,7 +51,9 @@ public final class BLAKE2bHasher {
 
     /// Absorbs bytes.
     public func update(_ bytes: [UInt8]) {
-        _ = bytes.withUnsafeBufferPointer { crypto_generichash_update(OpaquePointer(state), $0.baseAddress, UInt64($0.count)) }
+        _ = bytes.withUnsafeBufferPointer {
+            crypto_generichash_update(OpaquePointer(state), $0.baseAddress, UInt64($0.count))
+        }
     }
 
     /// Returns the digest; the hasher must not be used afterwards.

@@ -24,7 +24,8 @@ final class NoncePool: Sendable {
                 state.offset = 0
             }
             state.buffer.withUnsafeBytes { source in
-                destination.update(from: source.baseAddress!.assumingMemoryBound(to: UInt8.self) + state.offset, count: count)
+                destination.update(
+                    from: source.baseAddress!.assumingMemoryBound(to: UInt8.self) + state.offset, count: count)
             }
             // Never hand the same bytes out twice.
             state.buffer.withUnsafeMutableBytes { sodium_memzero($0.baseAddress! + state.offset, count) }

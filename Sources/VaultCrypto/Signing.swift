@@ -16,7 +16,8 @@ public struct SigningKey: Sendable, CustomStringConvertible, CustomReflectable {
         try Sodium.ensureInitialized()
         secret = try SecureBytes(count: Self.secretSize)
         var publicBytes = [UInt8](repeating: 0, count: Int(crypto_sign_PUBLICKEYBYTES))
-        let rc = crypto_sign_seed_keypair(&publicBytes, secret.pointer.assumingMemoryBound(to: UInt8.self), seed.material.pointer)
+        let rc = crypto_sign_seed_keypair(
+            &publicBytes, secret.pointer.assumingMemoryBound(to: UInt8.self), seed.material.pointer)
         try Sodium.check(rc, "crypto_sign_seed_keypair")
         publicKey = PublicSigningKey(bytes: publicBytes)
     }

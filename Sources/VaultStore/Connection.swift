@@ -11,7 +11,9 @@ public final class Connection {
 
     /// Opens (and, unless `readOnly`, creates) the database at `path`.
     /// - Throws: `StoreError` at `.open` or `.configure`; the handle is closed on failure.
-    public init(path: String, readOnly: Bool = false, durability: Durability = .full, busyTimeout: Duration = .seconds(5))
+    public init(
+        path: String, readOnly: Bool = false, durability: Durability = .full, busyTimeout: Duration = .seconds(5)
+    )
         throws(StoreError)
     {
         var db: OpaquePointer?
@@ -30,14 +32,18 @@ public final class Connection {
             let milliseconds = Int32(busyTimeout.components.seconds * 1000)
             try SQLiteCall.check(sqlite3_busy_timeout(db, milliseconds), db, step: .configure)
             var ignored: Int32 = 0
-            try SQLiteCall.check(csqlite_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored), db, step: .configure)
+            try SQLiteCall.check(
+                csqlite_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored), db, step: .configure)
             // Reading the schema makes a non-database or truncated file fail here, at open.
             // A 128 MiB page cache: imports insert into indexes keyed by random tokens, and SQLite's
             // default 2 MiB cache turns every such insert into file reads and writes.
             try execute(
-                "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;")
+                "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;"
+            )
             if !readOnly {
-                try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue); PRAGMA wal_autocheckpoint = 8192;")
+                try execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue); PRAGMA wal_autocheckpoint = 8192;"
+                )
             }
             try execute("SELECT count(*) FROM sqlite_master")
         } catch {

@@ -50,7 +50,9 @@ public final class Statement {
     public func bind(_ value: String, at index: Int32) throws(StoreError) {
         var value = value
         let rc = value.withUTF8 { utf8 -> Int32 in
-            guard let base = utf8.baseAddress, utf8.count > 0 else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+            guard let base = utf8.baseAddress, utf8.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, nil)
+            }
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
                 sqlite3_bind_text(handle, index, $0, Int32(utf8.count), csqlite_transient())
             }
@@ -61,7 +63,9 @@ public final class Statement {
     /// Binds a blob (copied by SQLite).
     public func bind(_ value: [UInt8], at index: Int32) throws(StoreError) {
         let rc = value.withUnsafeBytes { raw in
-            sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), csqlite_transient())
+            sqlite3_bind_blob(
+                handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), csqlite_transient()
+            )
         }
         try check(rc)
     }

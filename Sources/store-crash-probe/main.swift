@@ -1,8 +1,7 @@
+import Foundation
 // A test helper: commits batches into a store, then starts a large transaction and waits to be
 // killed in the middle of it. Used by VaultStoreTests to prove crash consistency.
 import VaultStore
-
-import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let committed = Int(arguments[2]) else {
@@ -10,7 +9,8 @@ guard arguments.count == 3, let committed = Int(arguments[2]) else {
     exit(64)
 }
 let migrations = [
-    Migration(version: 1, name: "rows", sql: "CREATE TABLE rows (batch INTEGER NOT NULL, n INTEGER NOT NULL, payload BLOB)")
+    Migration(
+        version: 1, name: "rows", sql: "CREATE TABLE rows (batch INTEGER NOT NULL, n INTEGER NOT NULL, payload BLOB)")
 ]
 let store = try Store(path: arguments[1], durability: .full, migrations: migrations)
 let payload = [UInt8](repeating: 0xAB, count: 200)

@@ -1,4 +1,4 @@
-import TresorCLI
 import Foundation
+import TresorCLI
 
 exit(CommandLineTool.main(root: Tresor.self))

@@ -54,7 +54,9 @@ import Testing
         var offenders: [String] = []
         for file in try Self.swiftFiles(in: vault) {
             let text = try String(contentsOf: file, encoding: .utf8)
-            if text.range(of: #"(^|\s)package\s+(func|var|let|init|struct|class|enum|final)"#, options: .regularExpression) != nil {
+            if text.range(
+                of: #"(^|\s)package\s+(func|var|let|init|struct|class|enum|final)"#, options: .regularExpression) != nil
+            {
                 offenders.append(file.lastPathComponent)
             }
         }
@@ -74,10 +76,12 @@ import Testing
         var result: [Import] = []
         for target in targets.sorted() {
             for file in try swiftFiles(in: sourcesDirectory.appendingPathComponent(target)) {
-                let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = try String(contentsOf: file, encoding: .utf8).split(
+                    separator: "\n", omittingEmptySubsequences: false)
                 for (number, line) in lines.enumerated() {
                     if let module = importedModule(in: String(line)) {
-                        result.append(Import(target: target, module: module, file: file.lastPathComponent, line: number + 1))
+                        result.append(
+                            Import(target: target, module: module, file: file.lastPathComponent, line: number + 1))
                     }
                 }
             }
@@ -95,7 +99,9 @@ import Testing
     /// The module named by an import declaration on `line`, or nil.
     static func importedModule(in line: String) -> String? {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        while let first = words.first, first.hasPrefix("@") || ["public", "internal", "package", "private", "fileprivate"].contains(first) {
+        while let first = words.first,
+            first.hasPrefix("@") || ["public", "internal", "package", "private", "fileprivate"].contains(first)
+        {
             words.removeFirst()
         }
         guard words.first == "import", words.count >= 2 else { return nil }

@@ -8,10 +8,12 @@ enum MiniVault {
         .deletingLastPathComponent()
 
     static func make() throws -> (Vault, URL, [SubjectID]) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-mini-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-mini-\(UUID().uuidString)")
         let policy = try AccessPolicy.load(contentsOf: root.appendingPathComponent("Policies/default.json"))
         var options = Vault.Options(policy: policy)
-        options.consentTexts = try ConsentTextLibrary.load(directory: root.appendingPathComponent("Policies/consent-texts"))
+        options.consentTexts = try ConsentTextLibrary.load(
+            directory: root.appendingPathComponent("Policies/consent-texts"))
         options.testClock = true
         options.durability = .normal
         options.clock = FixedClock(VaultTime.parse("2026-11-01T00:00:00Z")!)
@@ -22,17 +24,21 @@ enum MiniVault {
                 let id = try w.createSubject(jurisdiction: "gdpr")
                 try w.setField("email", of: id, to: .string("p\(index)@example.org"), source: "crm")
                 let views = index == 2 ? 1 : 3
-                try w.appendEvents((0..<views).map {
-                    NewEvent(subject: id, type: "Product Viewed", at: 1_780_000_000_000 + Int64($0), source: "web",
-                             messageID: "m-\(index)-\($0)", properties: Array("{}".utf8))
-                })
+                try w.appendEvents(
+                    (0..<views).map {
+                        NewEvent(
+                            subject: id, type: "Product Viewed", at: 1_780_000_000_000 + Int64($0), source: "web",
+                            messageID: "m-\(index)-\($0)", properties: Array("{}".utf8))
+                    })
                 return id
             }
         }
         for index in [0, 2] {
             try vault.recordConsents(
                 ["profiling", "marketing.email"].map {
-                    ConsentInput(subject: people[index], purpose: $0, status: "granted", source: .webForm, textVersion: "gdpr-en-v2", collectedAt: 1_780_000_000_000)
+                    ConsentInput(
+                        subject: people[index], purpose: $0, status: "granted", source: .webForm,
+                        textVersion: "gdpr-en-v2", collectedAt: 1_780_000_000_000)
                 }, as: Actor(name: "compliance", osUser: "test"))
         }
         return (vault, directory, people)

@@ -18,7 +18,11 @@ import Vault
         }
         #expect(reason.contains("consent"))
         try vault.recordConsents(
-            [ConsentInput(subject: people[0], purpose: "marketing.email", status: "withdrawn", source: .webForm, textVersion: "gdpr-en-v2", collectedAt: 1_790_000_000_000)],
+            [
+                ConsentInput(
+                    subject: people[0], purpose: "marketing.email", status: "withdrawn", source: .webForm,
+                    textVersion: "gdpr-en-v2", collectedAt: 1_790_000_000_000)
+            ],
             as: Actor(name: "compliance", osUser: "test"))
         if case .send = try gate.check(people[0], channel: .email) { Issue.record("sent after withdrawal") }
     }

@@ -4,7 +4,8 @@ import Testing
 /// Runs the built `tresor` binary as a user would.
 @Suite(.serialized) struct EndToEndTests {
     static var binary: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("tresor")
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("tresor")
     }
 
     static let policies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -16,7 +17,9 @@ import Testing
         let stderr: String
     }
 
-    static func tresor(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+    static func tresor(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -34,7 +37,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func temporary() throws -> URL {
@@ -48,7 +53,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("demo").path
         for _ in 0..<2 {
-            let run = try Self.tresor(["demo", "--people", "150", "--out", out], environment: ["TRESOR_POLICIES": Self.policies], in: directory.deletingLastPathComponent())
+            let run = try Self.tresor(
+                ["demo", "--people", "150", "--out", out], environment: ["TRESOR_POLICIES": Self.policies],
+                in: directory.deletingLastPathComponent())
             #expect(run.code == 0, "\(run.stderr)")
             #expect(run.stdout.contains("audit log: OK"))
             #expect(run.stdout.contains("Destruction record D-"))
@@ -64,7 +71,9 @@ import Testing
         let unknown = try Self.tresor(["request", "list", "--overdoo"])
         #expect(unknown.code == 64)
         #expect(unknown.stderr.contains("--overdoo"))
-        let missing = try Self.tresor(["consent", "grant", "--subject", String(repeating: "a", count: 32), "--text", "x"])
+        let missing = try Self.tresor([
+            "consent", "grant", "--subject", String(repeating: "a", count: 32), "--text", "x",
+        ])
         #expect(missing.code == 64)
         #expect(missing.stderr.contains("--purpose"))
     }
@@ -103,7 +112,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let vault = directory.appendingPathComponent("v").path
         #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
-        let run = try Self.tresor(["audit", "verify", "--vault", vault], environment: ["TRESOR_NOW": "2030-01-01T00:00:00Z"])
+        let run = try Self.tresor(
+            ["audit", "verify", "--vault", vault], environment: ["TRESOR_NOW": "2030-01-01T00:00:00Z"])
         #expect(run.code != 0)
         #expect(run.stderr.contains("test-clock"))
     }

@@ -14,7 +14,8 @@ import Vault
         let policy = try AccessPolicy.load(contentsOf: root.appendingPathComponent("Policies/default.json"))
         var options = Vault.Options(policy: policy)
         options.consentTexts = try ConsentTextLibrary.load(
-            directory: root.appendingPathComponent("Policies/consent-texts"), knownPurposes: Set(policy.consentPurposes))
+            directory: root.appendingPathComponent("Policies/consent-texts"), knownPurposes: Set(policy.consentPurposes)
+        )
         options.durability = .normal
         options.testClock = true
         options.clock = FixedClock(VaultTime.parse("2026-11-01T09:00:00Z")!)
@@ -22,7 +23,8 @@ import Vault
     }
 
     static func workspace(people: Int, dirt: SampleDirtLevel, seed: UInt64 = 3) throws -> (URL, SampleDataSummary) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-import-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-import-\(UUID().uuidString)")
         var options = SampleDataOptions(people: people, seed: seed, dirt: dirt)
         options.eventsPerPerson = 0.3
         let summary = try SampleDataGenerator.write(options: options, to: directory.appendingPathComponent("data"))
@@ -67,7 +69,9 @@ import Vault
         #expect(customers.imported == 0 && customers.alreadyImported == data.customers)
         #expect(events.imported == 0 && events.alreadyImported > 0)
         #expect(consents.imported == 0 && consents.alreadyImported > 0)
-        #expect(after.subjects == before.subjects && after.events == before.events && after.fieldValues == before.fieldValues)
+        #expect(
+            after.subjects == before.subjects && after.events == before.events
+                && after.fieldValues == before.fieldValues)
         #expect(try vault.verifyConsentLedger().entries == Int64(try countConsents(vault)))
     }
 
@@ -77,12 +81,16 @@ import Vault
         let (directory, data) = try Self.workspace(people: 250, dirt: .hostile)
         defer { try? FileManager.default.removeItem(at: directory) }
         let vault = try Self.makeVault(directory)
-        let (customers, customerRejects) = try CustomerImporter(vault: vault, actor: importer).run(file: data.files.customers)
+        let (customers, customerRejects) = try CustomerImporter(vault: vault, actor: importer).run(
+            file: data.files.customers)
         let (events, eventRejects) = try EventImporter(vault: vault, actor: importer).run(file: data.files.events)
         #expect(customers.imported > 0 && events.imported > 0)
         #expect(!customerRejects.isEmpty && !eventRejects.isEmpty)
         #expect(customerRejects.entries.allSatisfy { $0.line > 0 && !$0.reason.isEmpty })
-        #expect(customerRejects.countsByReason.keys.contains { $0.hasPrefix("invalid_") || $0 == "field_too_long" || $0 == "control_character" })
+        #expect(
+            customerRejects.countsByReason.keys.contains {
+                $0.hasPrefix("invalid_") || $0 == "field_too_long" || $0 == "control_character"
+            })
         // The report names files, lines, fields and reasons — never a value from the input.
         let text = customerRejects.csvText + eventRejects.csvText
         let csv = try String(contentsOf: data.files.customers, encoding: .utf8)
@@ -93,7 +101,8 @@ import Vault
     }
 
     @Test func aSharedHouseholdEmailNeverMergesTwoCustomers() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-household-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-household-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let csv = """

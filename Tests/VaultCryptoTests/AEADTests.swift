@@ -51,7 +51,8 @@ import VaultCrypto
     }
 
     @Test func wrongKeyFails() throws {
-        let sealed = try AEAD.seal(Array("secret".utf8), key: try DataKey.generate(), keyVersion: 1, associatedData: context)
+        let sealed = try AEAD.seal(
+            Array("secret".utf8), key: try DataKey.generate(), keyVersion: 1, associatedData: context)
         #expect(throws: CryptoError.authenticationFailed) {
             try AEAD.open(sealed, key: try DataKey.generate(), associatedData: context)
         }

@@ -16,7 +16,9 @@ import VaultCrypto
         let bytes = try CryptoRandom.bytes(32)
         #expect(try MasterKey(bytes: bytes) == MasterKey(bytes: bytes))
         #expect(try MasterKey(bytes: bytes) != MasterKey.generate())
-        #expect(throws: CryptoError.invalidKeyLength(expected: 32, actual: 31)) { try MasterKey(bytes: Array(bytes.prefix(31))) }
+        #expect(throws: CryptoError.invalidKeyLength(expected: 32, actual: 31)) {
+            try MasterKey(bytes: Array(bytes.prefix(31)))
+        }
     }
 
     @Test func wrapAndUnwrap() throws {

@@ -6,8 +6,10 @@ struct Boom: Error {}
 
 @Suite struct StoreTests {
     let migrations = [
-        Migration(version: 1, name: "people", sql: "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-        Migration(version: 2, name: "notes", sql: "CREATE TABLE notes (person INTEGER REFERENCES people(id), body BLOB)"),
+        Migration(
+            version: 1, name: "people", sql: "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+        Migration(
+            version: 2, name: "notes", sql: "CREATE TABLE notes (person INTEGER REFERENCES people(id), body BLOB)"),
     ]
 
     @Test func errorInsideTransactionLeavesNothingWritten() throws {
@@ -67,8 +69,13 @@ struct Boom: Error {}
         defer { dir.remove() }
         let store = try Store(
             path: dir.path("db.sqlite"),
-            migrations: [Migration(version: 1, name: "t", sql: "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)")])
-        try store.write { try $0.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [Int64.min, 2.5, "ёж 🦔", [UInt8]([0, 255]), DatabaseValue.null]) }
+            migrations: [Migration(version: 1, name: "t", sql: "CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)")]
+        )
+        try store.write {
+            try $0.run(
+                "INSERT INTO t VALUES (?, ?, ?, ?, ?)",
+                [Int64.min, 2.5, "ёж 🦔", [UInt8]([0, 255]), DatabaseValue.null])
+        }
         try store.read { db in
             try db.forEachRow("SELECT i, r, s, b, n FROM t") { row in
                 #expect(row.int64(0) == Int64.min)

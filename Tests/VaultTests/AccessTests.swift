@@ -3,6 +3,7 @@ import Normalization
 import Policy
 import Testing
 import VaultStore
+
 @testable import Vault
 
 @Suite struct AccessTests {
@@ -34,7 +35,8 @@ import VaultStore
         let (temp, people) = try makeVault()
         defer { temp.remove() }
         let (id, person) = people[0]
-        let result = try temp.vault.access(as: compliance).read(id, fields: ["email", "first_name", "birth_date", "nonexistent"], purpose: "dsr")
+        let result = try temp.vault.access(as: compliance).read(
+            id, fields: ["email", "first_name", "birth_date", "nonexistent"], purpose: "dsr")
         #expect(result.values["email"] == .string(person.email))
         #expect(result.sources["email"] == "crm")
         #expect(result.missingFields == ["birth_date"])
@@ -42,7 +44,8 @@ import VaultStore
         #expect(!result.decision.deniedFields[0].reason.description.isEmpty)
         let entry = try #require(temp.vault.auditEntries(matching: AuditFilter()).last)
         #expect(entry.seq == result.auditSequence)
-        #expect(entry.action == "read" && entry.actor == "compliance" && entry.role == "role" && entry.osUser == "alice")
+        #expect(
+            entry.action == "read" && entry.actor == "compliance" && entry.role == "role" && entry.osUser == "alice")
         #expect(entry.decision == "partial")
     }
 
@@ -50,7 +53,8 @@ import VaultStore
         let (temp, people) = try makeVault()
         defer { temp.remove() }
         let before = try temp.vault.statistics().auditEntries
-        let result = try temp.vault.access(as: marketer).read(people[1].0, fields: ["first_name", "email"], purpose: "marketing.email")
+        let result = try temp.vault.access(as: marketer).read(
+            people[1].0, fields: ["first_name", "email"], purpose: "marketing.email")
         #expect(result.isDenied)
         #expect(result.values.isEmpty)
         #expect(result.decision.deniedFields.count == 2)
@@ -68,9 +72,13 @@ import VaultStore
         let id = people[2].0
         try grantConsent("marketing.email", to: id, in: temp.vault)
         let access = temp.vault.access(as: marketer)
-        #expect(try access.read(id, fields: ["first_name"], purpose: "marketing.email").values["first_name"] == .string(people[2].1.firstName))
+        #expect(
+            try access.read(id, fields: ["first_name"], purpose: "marketing.email").values["first_name"]
+                == .string(people[2].1.firstName))
         #expect(try access.read(id, fields: ["email"], purpose: "marketing.email").decision.isDenied)  // not granted to marketers
-        try temp.vault.store.write { db in try db.run("UPDATE consent_state SET status = 'withdrawn' WHERE subject = ?", [id.bytes]) }
+        try temp.vault.store.write { db in
+            try db.run("UPDATE consent_state SET status = 'withdrawn' WHERE subject = ?", [id.bytes])
+        }
         #expect(try access.read(id, fields: ["first_name"], purpose: "marketing.email").isDenied)
     }
 
@@ -87,7 +95,8 @@ import VaultStore
         #expect(marketing.isDenied)
         #expect(marketing.decision.summary.contains("restrict"))
         var seen: Set<SubjectID> = []
-        let summary = try temp.vault.access(as: segmentation).scan(fields: ["city", "country"], purpose: "profiling") { record in
+        let summary = try temp.vault.access(as: segmentation).scan(fields: ["city", "country"], purpose: "profiling") {
+            record in
             seen.insert(record.subject)
             #expect(record.values["city"] == .string("Казань"))
         }
@@ -95,7 +104,8 @@ import VaultStore
         #expect(seen.count == 4)
         #expect(summary.returned == 4 && summary.denied.values.reduce(0, +) == 1)
         // Compliance still reads it for a legal purpose.
-        #expect(try temp.vault.access(as: compliance).read(id, fields: ["email"], purpose: "legal").values["email"] != nil)
+        #expect(
+            try temp.vault.access(as: compliance).read(id, fields: ["email"], purpose: "legal").values["email"] != nil)
     }
 
     @Test func objectionBlocksMarketingButNotService() throws {
@@ -106,7 +116,8 @@ import VaultStore
         try temp.vault.setFlag(.objectedToMarketing, to: true, on: id, as: compliance, reason: "Art. 21(2)")
         let messaging = temp.vault.access(as: Actor(name: "messaging", osUser: "svc"))
         #expect(try messaging.read(id, fields: ["email"], purpose: "marketing.email").isDenied)
-        #expect(try messaging.read(id, fields: ["email"], purpose: "service").values["email"] == .string(people[4].1.email))
+        #expect(
+            try messaging.read(id, fields: ["email"], purpose: "service").values["email"] == .string(people[4].1.email))
     }
 
     @Test func bulkScanWritesOneEntryThatAnswersWhoAccessedThisPerson() throws {
@@ -115,7 +126,9 @@ import VaultStore
         for (id, _) in people { try grantConsent("profiling", to: id, in: temp.vault) }
         let before = try temp.vault.statistics().auditEntries
         var count = 0
-        let summary = try temp.vault.access(as: segmentation).scan(fields: ["city"], purpose: "profiling") { _ in count += 1 }
+        let summary = try temp.vault.access(as: segmentation).scan(fields: ["city"], purpose: "profiling") { _ in
+            count += 1
+        }
         #expect(count == 5)
         #expect(try temp.vault.statistics().auditEntries == before + 1)
         #expect(try temp.vault.auditSubjects(ofEntry: summary.auditSequence).count == 5)
@@ -152,7 +165,9 @@ import VaultStore
         let (temp, _) = try makeVault()
         defer { temp.remove() }
         let ghost = try SubjectID.random()
-        #expect(throws: VaultError.self) { try temp.vault.access(as: compliance).read(ghost, fields: ["email"], purpose: "dsr") }
+        #expect(throws: VaultError.self) {
+            try temp.vault.access(as: compliance).read(ghost, fields: ["email"], purpose: "dsr")
+        }
         #expect(try temp.vault.auditEntries(matching: AuditFilter()).last?.reason == "subject does not exist")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Normalization
 import Testing
 import VaultStore
+
 @testable import Vault
 
 @Suite struct AuditTamperTests {
@@ -43,8 +44,10 @@ import VaultStore
         let temp = try makeVault(entries: 3)
         defer { temp.remove() }
         let store = try Store(path: temp.databasePath)
-        for sql in ["UPDATE audit_log SET reason = 'x' WHERE seq = 1", "DELETE FROM audit_log WHERE seq = 2",
-                    "DELETE FROM audit_subjects WHERE seq = 1"] {
+        for sql in [
+            "UPDATE audit_log SET reason = 'x' WHERE seq = 1", "DELETE FROM audit_log WHERE seq = 2",
+            "DELETE FROM audit_subjects WHERE seq = 1",
+        ] {
             do {
                 try store.write { try $0.execute(sql) }
                 Issue.record("the log accepted: \(sql)")
@@ -101,7 +104,8 @@ import VaultStore
         let temp = try makeVault()
         defer { temp.remove() }
         try tamper(
-            temp, "UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 10", "UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000",
+            temp, "UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 10",
+            "UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000",
             """
             INSERT INTO audit_log SELECT 10, at, actor, role, os_user, purpose, 'read', subject_count, subjects_digest,
                 fields, decision, reason, prev_hash, hash FROM audit_log WHERE seq = 9
@@ -130,8 +134,14 @@ import VaultStore
         let store = try Store(path: temp.databasePath)
         try store.write { db in
             var entries: [AuditEntry] = []
-            try db.forEachRow("SELECT seq, at, actor, role, os_user, purpose, action, subject_count, subjects_digest, fields, decision, reason FROM audit_log ORDER BY seq") { r in
-                entries.append(AuditEntry(seq: r.int64(0), at: r.int64(1), actor: r.text(2)!, role: r.text(3)!, osUser: r.text(4)!, purpose: r.text(5)!, action: r.text(6)!, subjectCount: r.int64(7), subjectsDigest: r.blob(8), fields: r.text(9)!, decision: r.text(10)!, reason: r.text(11)!, previousHash: [], hash: []))
+            try db.forEachRow(
+                "SELECT seq, at, actor, role, os_user, purpose, action, subject_count, subjects_digest, fields, decision, reason FROM audit_log ORDER BY seq"
+            ) { r in
+                entries.append(
+                    AuditEntry(
+                        seq: r.int64(0), at: r.int64(1), actor: r.text(2)!, role: r.text(3)!, osUser: r.text(4)!,
+                        purpose: r.text(5)!, action: r.text(6)!, subjectCount: r.int64(7), subjectsDigest: r.blob(8),
+                        fields: r.text(9)!, decision: r.text(10)!, reason: r.text(11)!, previousHash: [], hash: []))
             }
             var previous = HashChain.genesis
             for entry in entries {
@@ -148,7 +158,10 @@ import VaultStore
     @Test func checkpointFromAnotherVaultIsRefused() throws {
         let a = try makeVault(entries: 2)
         let b = try makeVault(entries: 2)
-        defer { a.remove(); b.remove() }
+        defer {
+            a.remove()
+            b.remove()
+        }
         let foreign = try b.vault.makeAuditCheckpoint(as: testActor)
         #expect(try a.vault.verifyAudit(against: foreign).isValid == false)
     }

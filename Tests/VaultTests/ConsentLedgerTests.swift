@@ -3,21 +3,29 @@ import Normalization
 import Policy
 import Testing
 import VaultStore
+
 @testable import Vault
 
 /// A catalog with two texts: one per jurisdiction, covering marketing.email and analytics.
 struct StubConsentTexts: ConsentTextCatalog {
     func coverageProblem(textID: String, purpose: String, jurisdiction: String) -> String? {
-        guard let (textJurisdiction, purposes) = Self.texts[textID] else { return "unknown consent text version \(textID)" }
-        guard textJurisdiction == jurisdiction else { return "text \(textID) is for \(textJurisdiction), not \(jurisdiction)" }
+        guard let (textJurisdiction, purposes) = Self.texts[textID] else {
+            return "unknown consent text version \(textID)"
+        }
+        guard textJurisdiction == jurisdiction else {
+            return "text \(textID) is for \(textJurisdiction), not \(jurisdiction)"
+        }
         guard purposes.contains(purpose) else { return "text \(textID) does not cover purpose \(purpose)" }
         return nil
     }
 
-    func documentBytes(textID: String) -> [UInt8]? { Self.texts[textID] == nil ? nil : Array("document \(textID)".utf8) }
+    func documentBytes(textID: String) -> [UInt8]? {
+        Self.texts[textID] == nil ? nil : Array("document \(textID)".utf8)
+    }
 
     static let texts: [String: (String, Set<String>)] = [
-        "gdpr-en-v1": ("gdpr", ["marketing.email", "analytics"]), "152fz-ru-v1": ("152fz", ["marketing.email", "analytics"]),
+        "gdpr-en-v1": ("gdpr", ["marketing.email", "analytics"]),
+        "152fz-ru-v1": ("152fz", ["marketing.email", "analytics"]),
     ]
 }
 
@@ -38,8 +46,10 @@ struct StubConsentTexts: ConsentTextCatalog {
         return (temp, id)
     }
 
-    func input(_ subject: SubjectID, _ status: String, at: Int64, expires: Int64? = nil, text: String = "gdpr-en-v1",
-               purpose: String = "marketing.email", by giver: ConsentGiver = .subject) -> ConsentInput {
+    func input(
+        _ subject: SubjectID, _ status: String, at: Int64, expires: Int64? = nil, text: String = "gdpr-en-v1",
+        purpose: String = "marketing.email", by giver: ConsentGiver = .subject
+    ) -> ConsentInput {
         ConsentInput(
             subject: subject, purpose: purpose, status: status, source: .webForm, textVersion: text, collectedAt: at,
             expiresAt: expires, givenBy: giver, evidence: "form-42", ipAddress: "203.0.113.7")
@@ -56,7 +66,10 @@ struct StubConsentTexts: ConsentTextCatalog {
         let history = try temp.vault.consentHistory(of: id)
         #expect(history.map(\.status) == ["granted", "withdrawn", "granted"])
         #expect(history.map(\.seq) == [1, 2, 3])
-        #expect(history.allSatisfy { $0.textVersion == "gdpr-en-v1" && $0.textHash.count == 64 && $0.jurisdiction == "gdpr" })
+        #expect(
+            history.allSatisfy {
+                $0.textVersion == "gdpr-en-v1" && $0.textHash.count == 64 && $0.jurisdiction == "gdpr"
+            })
         #expect(history[0].ipHash.count == 32 && !history[0].ipHash.contains("203"))
         let states = try temp.vault.consentStates(of: id)
         #expect(states.map(\.status) == ["granted"])
@@ -79,13 +92,17 @@ struct StubConsentTexts: ConsentTextCatalog {
         defer { temp.remove() }
         let access = temp.vault.access(as: marketer)
         try temp.vault.recordConsents([input(id, "granted", at: now - day)], as: compliance)
-        #expect(try access.read(id, fields: ["first_name"], purpose: "marketing.email").values["first_name"] == .string("Chloé"))
+        #expect(
+            try access.read(id, fields: ["first_name"], purpose: "marketing.email").values["first_name"]
+                == .string("Chloé"))
         try temp.vault.recordConsents([input(id, "withdrawn", at: now)], as: compliance)
         let after = try access.read(id, fields: ["first_name"], purpose: "marketing.email")
         #expect(after.isDenied)
         #expect(after.decision.summary.contains("withdrawn"))
         var scanned = 0
-        try temp.vault.access(as: Actor(name: "segmentation", osUser: "svc")).scan(fields: ["country"], purpose: "marketing.email") { _ in scanned += 1 }
+        try temp.vault.access(as: Actor(name: "segmentation", osUser: "svc")).scan(
+            fields: ["country"], purpose: "marketing.email"
+        ) { _ in scanned += 1 }
         #expect(scanned == 0)
     }
 
@@ -98,7 +115,8 @@ struct StubConsentTexts: ConsentTextCatalog {
             ("gdpr-en-v1", "profiling", "does not cover purpose"),
         ] {
             do {
-                try temp.vault.recordConsents([input(id, "granted", at: now, text: text, purpose: purpose)], as: compliance)
+                try temp.vault.recordConsents(
+                    [input(id, "granted", at: now, text: text, purpose: purpose)], as: compliance)
                 Issue.record("accepted \(text)")
             } catch let error as VaultError {
                 #expect(error.message.contains(expected))
@@ -106,7 +124,8 @@ struct StubConsentTexts: ConsentTextCatalog {
             }
         }
         #expect(throws: VaultError.self) {
-            try temp.vault.recordConsents([input(id, "granted", at: now, purpose: "marketing.carrier-pigeon")], as: compliance)
+            try temp.vault.recordConsents(
+                [input(id, "granted", at: now, purpose: "marketing.carrier-pigeon")], as: compliance)
         }
         #expect(try temp.vault.consentHistory(of: id).isEmpty)
     }
@@ -115,7 +134,8 @@ struct StubConsentTexts: ConsentTextCatalog {
         let (temp, id) = try makeVault()
         defer { temp.remove() }
         #expect(throws: VaultError.self) {
-            try temp.vault.recordConsents([input(id, "granted", at: now), input(id, "granted", at: now, text: "nope")], as: compliance)
+            try temp.vault.recordConsents(
+                [input(id, "granted", at: now), input(id, "granted", at: now, text: "nope")], as: compliance)
         }
         #expect(try temp.vault.consentHistory(of: id).isEmpty)
         #expect(try temp.vault.consentStatus(of: id, purpose: "marketing.email") == .absent)
@@ -143,7 +163,9 @@ struct StubConsentTexts: ConsentTextCatalog {
         let (temp, id) = try makeVault()
         defer { temp.remove() }
         for index in 0..<6 {
-            try temp.vault.recordConsents([input(id, index % 2 == 0 ? "granted" : "withdrawn", at: now - Int64(10 - index) * day)], as: compliance)
+            try temp.vault.recordConsents(
+                [input(id, index % 2 == 0 ? "granted" : "withdrawn", at: now - Int64(10 - index) * day)], as: compliance
+            )
         }
         let checkpoint = try temp.vault.makeConsentCheckpoint(as: compliance)
         #expect(try temp.vault.verifyConsentLedger(against: checkpoint).isValid)
@@ -155,7 +177,8 @@ struct StubConsentTexts: ConsentTextCatalog {
             #expect(error.message.contains("append-only"))
         }
         try store.write { db in
-            try db.execute("DROP TRIGGER consent_ledger_append_only_update; DROP TRIGGER consent_ledger_append_only_delete;")
+            try db.execute(
+                "DROP TRIGGER consent_ledger_append_only_update; DROP TRIGGER consent_ledger_append_only_delete;")
             try db.execute("UPDATE consent_ledger SET status = 'granted' WHERE seq = 4")
         }
         let result = try temp.vault.verifyConsentLedger()
@@ -178,13 +201,21 @@ struct StubConsentTexts: ConsentTextCatalog {
         }
         try temp.vault.recordConsents(
             [
-                ConsentInput(subject: ids[0], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1),
-                ConsentInput(subject: ids[1], purpose: "analytics", status: "withdrawn", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1),
-                ConsentInput(subject: ids[2], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1, expiresAt: 2),
+                ConsentInput(
+                    subject: ids[0], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
+                    collectedAt: 1),
+                ConsentInput(
+                    subject: ids[1], purpose: "analytics", status: "withdrawn", source: .api, textVersion: "gdpr-en-v1",
+                    collectedAt: 1),
+                ConsentInput(
+                    subject: ids[2], purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
+                    collectedAt: 1, expiresAt: 2),
             ], as: Actor(name: "compliance", osUser: "t"))
         let snapshot = try temp.vault.consentSnapshot(purpose: "analytics")
         #expect(snapshot.grantedCount == 1)
-        for id in ids { #expect(snapshot.status(of: id) == (try temp.vault.consentStatus(of: id, purpose: "analytics"))) }
+        for id in ids {
+            #expect(snapshot.status(of: id) == (try temp.vault.consentStatus(of: id, purpose: "analytics")))
+        }
         #expect(snapshot.status(of: ids[2]) == .expired && snapshot.status(of: ids[3]) == .absent)
     }
 }

@@ -3,6 +3,7 @@ import Normalization
 import Testing
 import VaultCrypto
 import VaultStore
+
 @testable import Vault
 
 @Suite struct CryptoShreddingTests {
@@ -14,13 +15,19 @@ import VaultStore
         // Collect everything stored about the victim: ciphertexts, tokens, wrapped key.
         var secrets: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
-            try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
+            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
+            try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
             try db.forEachRow("SELECT properties, message FROM events WHERE subject = ?", [victim.bytes]) {
                 secrets.append($0.blob(0))
                 secrets.append($0.blob(1))
             }
-            try db.forEachRow("SELECT wrapped_key FROM subjects WHERE id = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
+            try db.forEachRow("SELECT wrapped_key FROM subjects WHERE id = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
         }
         #expect(secrets.count == 4 + 2 + 2 + 1)
         let wrappedKey = secrets.last!
@@ -45,7 +52,10 @@ import VaultStore
             try db.forEachRow("SELECT value FROM meta") { candidates.append($0.blob(0)) }
         }
         let context = Keyring.dataKeyContext(victim, version: 1)
-        #expect(candidates.allSatisfy { (try? KeyWrap.unwrap($0, under: master, context: context, as: DataKey.self)) == nil })
+        #expect(
+            candidates.allSatisfy {
+                (try? KeyWrap.unwrap($0, under: master, context: context, as: DataKey.self)) == nil
+            })
         #expect(leaks([wrappedKey], in: raw) == 0)
         // Other subjects are untouched.
         #expect(try temp.vault.statistics().subjects == 49)

@@ -3,6 +3,7 @@ import Normalization
 import Testing
 import VaultCrypto
 import VaultStore
+
 @testable import Vault
 
 @Suite struct KeyringTests {
@@ -23,7 +24,11 @@ import VaultStore
         try temp.vault.store.withWriter { try $0.checkpointAndTruncateWAL() }
         let before = try snapshot(temp)
         try FileManager.default.removeItem(at: temp.directory.appendingPathComponent("master.key"))
-        #expect(throws: VaultError(.keyFileMissing, "key file \(temp.directory.path)/master.key is missing; the vault cannot be opened without it")) {
+        #expect(
+            throws: VaultError(
+                .keyFileMissing,
+                "key file \(temp.directory.path)/master.key is missing; the vault cannot be opened without it")
+        ) {
             try Vault.open(at: temp.directory, options: openOptions())
         }
         #expect(try snapshot(temp) == before)
@@ -32,9 +37,13 @@ import VaultStore
     @Test func wrongKeyFileIsRefused() throws {
         let a = try TemporaryVault()
         let b = try TemporaryVault()
-        defer { a.remove(); b.remove() }
+        defer {
+            a.remove()
+            b.remove()
+        }
         try FileManager.default.removeItem(at: a.directory.appendingPathComponent("master.key"))
-        try FileManager.default.copyItem(at: b.directory.appendingPathComponent("master.key"), to: a.directory.appendingPathComponent("master.key"))
+        try FileManager.default.copyItem(
+            at: b.directory.appendingPathComponent("master.key"), to: a.directory.appendingPathComponent("master.key"))
         do {
             _ = try Vault.open(at: a.directory, options: openOptions())
             Issue.record("a foreign key file opened the vault")
@@ -69,7 +78,8 @@ import VaultStore
     }
 
     @Test func passphraseVaultRefusesWrongPassphrase() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tresor-pass-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-pass-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var options = Vault.Options(policy: testPolicy)
         options.keySource = .passphrase("correct horse battery", cost: .interactive)
@@ -147,7 +157,9 @@ import VaultStore
         }
         var oldCiphertexts: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) { oldCiphertexts.append($0.blob(0)) }
+            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) {
+                oldCiphertexts.append($0.blob(0))
+            }
         }
         try temp.vault.rotateDataKey(of: id, as: testActor)
         #expect(try temp.vault.subjectInfo(id)?.keyVersion == 2)
@@ -158,11 +170,15 @@ import VaultStore
         #expect(fields.first { $0.name == "email" }?.value == .string(person.email))
         var newCiphertexts: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) { newCiphertexts.append($0.blob(0)) }
+            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) {
+                newCiphertexts.append($0.blob(0))
+            }
         }
         #expect(Set(newCiphertexts).isDisjoint(with: Set(oldCiphertexts)))
         #expect(try newCiphertexts.allSatisfy { try AEAD.keyVersion(of: $0) == 2 })
-        let events = try temp.vault.store.read { db in try temp.vault.decryptEvents(of: try SubjectRecord.load(id, in: db)!, in: db) }
+        let events = try temp.vault.store.read { db in
+            try temp.vault.decryptEvents(of: try SubjectRecord.load(id, in: db)!, in: db)
+        }
         #expect(events.count == 1)
     }
 }

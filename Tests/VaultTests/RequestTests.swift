@@ -3,6 +3,7 @@ import Normalization
 import Policy
 import Testing
 import VaultStore
+
 @testable import Vault
 
 @Suite struct RequestTests {
@@ -19,7 +20,9 @@ import VaultStore
         try TemporaryVault(clock: FixedClock(VaultTime.parse(now)!), holidays: ["152fz": Self.holidays])
     }
 
-    func person(_ vault: Vault, jurisdiction: String, email: String = "victim.person@example.org", orders: Int = 0) throws -> SubjectID {
+    func person(_ vault: Vault, jurisdiction: String, email: String = "victim.person@example.org", orders: Int = 0)
+        throws -> SubjectID
+    {
         try vault.write(as: testActor, purpose: "unification") { w in
             let id = try w.createSubject(jurisdiction: jurisdiction)
             try w.setField("first_name", of: id, to: .string("Пётр"), source: "crm")
@@ -30,19 +33,27 @@ import VaultStore
             try w.link(.email, normalized: email, to: id)
             try w.link(.phone, normalized: phone, to: id)
             var events = (0..<5).map {
-                NewEvent(subject: id, type: "Product Viewed", at: VaultTime.parse("2026-10-0\($0 + 1)T10:00:00Z")!, source: "web",
-                         messageID: "\(email)-view-\($0)", properties: Array("{\"sku\":\"SKU\($0)\",\"note\":\"секрет-\(email)\"}".utf8))
+                NewEvent(
+                    subject: id, type: "Product Viewed", at: VaultTime.parse("2026-10-0\($0 + 1)T10:00:00Z")!,
+                    source: "web",
+                    messageID: "\(email)-view-\($0)",
+                    properties: Array("{\"sku\":\"SKU\($0)\",\"note\":\"секрет-\(email)\"}".utf8))
             }
             events += (0..<orders).map {
-                NewEvent(subject: id, type: "Order Completed", at: VaultTime.parse("2026-09-1\($0)T10:00:00Z")!, source: "web",
-                         messageID: "\(email)-order-\($0)", properties: Array("{\"order_id\":\"O\($0)\",\"revenue\":99.5}".utf8))
+                NewEvent(
+                    subject: id, type: "Order Completed", at: VaultTime.parse("2026-09-1\($0)T10:00:00Z")!,
+                    source: "web",
+                    messageID: "\(email)-order-\($0)",
+                    properties: Array("{\"order_id\":\"O\($0)\",\"revenue\":99.5}".utf8))
             }
             try w.appendEvents(events)
             return id
         }
     }
 
-    func verifiedRequest(_ vault: Vault, _ kind: DataSubjectRequest.Kind, _ subject: SubjectID) throws -> DataSubjectRequest {
+    func verifiedRequest(_ vault: Vault, _ kind: DataSubjectRequest.Kind, _ subject: SubjectID) throws
+        -> DataSubjectRequest
+    {
         let request = try vault.openRequest(kind: kind, subject: subject, channel: "email", as: compliance)
         return try vault.verifyRequest(request.id, method: "signed e-mail from the address on file", as: compliance)
     }
@@ -58,7 +69,8 @@ import VaultStore
         #expect(VaultTime.iso8601(ruRequest.dueAt).hasPrefix("2027-01-19"))
         #expect(VaultTime.iso8601(euRequest.dueAt).hasPrefix("2027-01-25"))
         // Extension: 152-FZ five more working days; GDPR two more months.
-        let ruExtended = try temp.vault.extendRequest(ruRequest.id, reason: "archive records must be retrieved", as: compliance)
+        let ruExtended = try temp.vault.extendRequest(
+            ruRequest.id, reason: "archive records must be retrieved", as: compliance)
         let euExtended = try temp.vault.extendRequest(euRequest.id, reason: "complex request", as: compliance)
         #expect(ruExtended.extendedDueAt.map(VaultTime.iso8601)?.hasPrefix("2027-01-26") == true)
         #expect(euExtended.extendedDueAt.map(VaultTime.iso8601)?.hasPrefix("2027-03-25") == true)
@@ -88,9 +100,15 @@ import VaultStore
         try temp.vault.backup(to: backupBefore, as: Actor(name: "admin", osUser: "ops"))
         var secrets: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
-            try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
-            try db.forEachRow("SELECT properties FROM events WHERE subject = ?", [victim.bytes]) { secrets.append($0.blob(0)) }
+            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
+            try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
+            try db.forEachRow("SELECT properties FROM events WHERE subject = ?", [victim.bytes]) {
+                secrets.append($0.blob(0))
+            }
         }
         let plaintexts = ["victim.person@example.org", "Римский-Корсаков", "секрет-victim"].map { Array($0.utf8) }
         let request = try verifiedRequest(temp.vault, .erasure, victim)
@@ -107,7 +125,8 @@ import VaultStore
         // Restoring the backup taken before the erasure does not bring the person back.
         var options = Vault.Options(policy: testPolicy)
         options.clock = FixedClock(VaultTime.parse("2026-12-26T10:00:00Z")!)
-        let (restored, summary) = try Vault.restore(from: backupBefore, into: temp.directory, options: options, as: Actor(name: "admin", osUser: "ops"))
+        let (restored, summary) = try Vault.restore(
+            from: backupBefore, into: temp.directory, options: options, as: Actor(name: "admin", osUser: "ops"))
         #expect(summary.reErasedSubjects == 1)
         #expect(try restored.subjectInfo(victim) == nil)
         #expect(try restored.subjectInfo(keep) != nil)
@@ -155,7 +174,9 @@ import VaultStore
         let id = try person(temp.vault, jurisdiction: "gdpr")
         try temp.vault.store.write { db in
             for purpose in ["marketing.email", "profiling"] {
-                try db.run("INSERT INTO consent_state (subject, purpose, status, ledger_seq) VALUES (?, ?, 'granted', 0)", [id.bytes, purpose])
+                try db.run(
+                    "INSERT INTO consent_state (subject, purpose, status, ledger_seq) VALUES (?, ?, 'granted', 0)",
+                    [id.bytes, purpose])
             }
         }
         let messaging = temp.vault.access(as: Actor(name: "messaging", osUser: "svc"))
@@ -165,7 +186,9 @@ import VaultStore
         #expect(try messaging.read(id, fields: ["email"], purpose: "marketing.email").isDenied)
         #expect(try messaging.read(id, fields: ["email"], purpose: "service").isDenied)
         var seen = 0
-        try temp.vault.access(as: Actor(name: "segmentation", osUser: "svc")).scan(fields: ["city"], purpose: "profiling") { _ in seen += 1 }
+        try temp.vault.access(as: Actor(name: "segmentation", osUser: "svc")).scan(
+            fields: ["city"], purpose: "profiling"
+        ) { _ in seen += 1 }
         #expect(seen == 0)
     }
 
@@ -174,11 +197,17 @@ import VaultStore
         defer { temp.remove() }
         let id = try person(temp.vault, jurisdiction: "gdpr")
         try temp.vault.store.write { db in
-            try db.run("INSERT INTO consent_state (subject, purpose, status, ledger_seq) VALUES (?, 'marketing.email', 'granted', 0)", [id.bytes])
+            try db.run(
+                "INSERT INTO consent_state (subject, purpose, status, ledger_seq) VALUES (?, 'marketing.email', 'granted', 0)",
+                [id.bytes])
         }
         try temp.vault.putModuleRecords([
-            ModuleRecord(module: "messaging", kind: ModuleRecord.queuedKind(purpose: "marketing.email"), key: "m1", subject: id, body: Array("{}".utf8)),
-            ModuleRecord(module: "messaging", kind: ModuleRecord.queuedKind(purpose: "service"), key: "m2", subject: id, body: Array("{}".utf8)),
+            ModuleRecord(
+                module: "messaging", kind: ModuleRecord.queuedKind(purpose: "marketing.email"), key: "m1", subject: id,
+                body: Array("{}".utf8)),
+            ModuleRecord(
+                module: "messaging", kind: ModuleRecord.queuedKind(purpose: "service"), key: "m2", subject: id,
+                body: Array("{}".utf8)),
         ])
         let request = try verifiedRequest(temp.vault, .objection, id)
         let (_, cancelled) = try temp.vault.object(requestID: request.id, as: compliance)
@@ -200,7 +229,9 @@ import VaultStore
         #expect(export.fields.first { $0.name == "last_name" }?.value == "Римский-Корсаков")
         #expect(export.events.count == 5)
         #expect(export.identities.map(\.kind).sorted() == ["email", "phone"])
-        #expect(export.accessLog.contains { $0.actor == "marketer" && $0.purpose == "analytics" && $0.decision == "denied" })
+        #expect(
+            export.accessLog.contains { $0.actor == "marketer" && $0.purpose == "analytics" && $0.decision == "denied" }
+        )
         #expect(export.accessLog.contains { $0.actor == "unification" && $0.action == "write" })
         #expect(!export.rights.isEmpty && !export.purposes.isEmpty)
         var filter = AuditFilter()

@@ -1,6 +1,7 @@
 import Foundation
 import Normalization
 import Policy
+
 @testable import Vault
 
 /// A vault in a fresh temporary folder; `remove()` deletes it.

@@ -2,6 +2,7 @@ import Foundation
 import Normalization
 import Testing
 import VaultStore
+
 @testable import Vault
 
 @Suite struct VaultEncryptionTests {
@@ -72,27 +73,41 @@ import VaultStore
         let (a, b) = (people[0].0, people[1].0)
         // Same subject, another field: copy A's email ciphertext into A's phone.
         try temp.vault.store.write { db in
-            try db.run("UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'phone'", [a.bytes, a.bytes])
+            try db.run(
+                "UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'phone'",
+                [a.bytes, a.bytes])
         }
         #expect(throws: VaultError.self) {
-            try temp.vault.store.read { db in try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["phone"], in: db) }
+            try temp.vault.store.read { db in
+                try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["phone"], in: db)
+            }
         }
         // Another subject under the same key would still fail: B's email ciphertext under A's row.
         try temp.vault.store.write { db in
-            try db.run("UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'email'", [b.bytes, a.bytes])
+            try db.run(
+                "UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'email'",
+                [b.bytes, a.bytes])
         }
         #expect(throws: VaultError.self) {
-            try temp.vault.store.read { db in try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["email"], in: db) }
+            try temp.vault.store.read { db in
+                try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["email"], in: db)
+            }
         }
         // Event properties moved between subjects fail too.
         try temp.vault.store.write { db in
-            try db.run("UPDATE events SET properties = (SELECT properties FROM events WHERE subject = ?) WHERE subject = ?", [b.bytes, a.bytes])
+            try db.run(
+                "UPDATE events SET properties = (SELECT properties FROM events WHERE subject = ?) WHERE subject = ?",
+                [b.bytes, a.bytes])
         }
         #expect(throws: VaultError.self) {
-            try temp.vault.store.read { db in try temp.vault.decryptEvents(of: try SubjectRecord.load(a, in: db)!, in: db) }
+            try temp.vault.store.read { db in
+                try temp.vault.decryptEvents(of: try SubjectRecord.load(a, in: db)!, in: db)
+            }
         }
         // B itself is intact.
-        let bFields = try temp.vault.store.read { db in try temp.vault.decryptFields(of: try SubjectRecord.load(b, in: db)!, names: nil, in: db) }
+        let bFields = try temp.vault.store.read { db in
+            try temp.vault.decryptFields(of: try SubjectRecord.load(b, in: db)!, names: nil, in: db)
+        }
         #expect(bFields.count == 4)
     }
 
@@ -100,8 +115,11 @@ import VaultStore
         let temp = try TemporaryVault()
         defer { temp.remove() }
         let people = try Self.insertPeople(1, into: temp.vault)
-        let event = NewEvent(subject: people[0].0, type: "page", at: 1, source: "web", messageID: "msg-0", properties: [1])
-        let inserted = try temp.vault.write(as: testActor, purpose: "unification") { try $0.appendEvents([event, event]) }
+        let event = NewEvent(
+            subject: people[0].0, type: "page", at: 1, source: "web", messageID: "msg-0", properties: [1])
+        let inserted = try temp.vault.write(as: testActor, purpose: "unification") {
+            try $0.appendEvents([event, event])
+        }
         #expect(inserted == 0)
         #expect(try temp.vault.statistics().events == 1)
     }
@@ -117,7 +135,8 @@ import VaultStore
         try temp.vault.write(as: testActor, purpose: "unification") { w in
             try w.link(.email, normalized: people[3].1.email, to: people[4].0)
         }
-        #expect(Set(try temp.vault.subjects(with: .email, normalized: people[3].1.email)) == [people[3].0, people[4].0])
+        #expect(
+            Set(try temp.vault.subjects(with: .email, normalized: people[3].1.email)) == [people[3].0, people[4].0])
     }
 
     @Test func writesAreAuditedAndRolledBackTogether() throws {
@@ -131,7 +150,9 @@ import VaultStore
                 throw Stop()
             }
         }
-        #expect(try temp.vault.statistics() == VaultStatistics(subjects: 0, fieldValues: 0, identities: 0, events: 0, auditEntries: 0))
+        #expect(
+            try temp.vault.statistics()
+                == VaultStatistics(subjects: 0, fieldValues: 0, identities: 0, events: 0, auditEntries: 0))
         _ = try Self.insertPeople(3, into: temp.vault)
         #expect(try temp.vault.statistics().auditEntries == 1)
     }

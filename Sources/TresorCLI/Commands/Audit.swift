@@ -28,7 +28,9 @@ extension Tresor {
                 let session = try VaultSession.open(context)
                 let progress = Progress(context)
                 let exported = try checkpoint.map { try AuditCheckpoint.load(from: URL(fileURLWithPath: $0)) }
-                let audit = try session.vault.verifyAudit(against: exported) { progress.update("verified \($0) entries") }
+                let audit = try session.vault.verifyAudit(against: exported) {
+                    progress.update("verified \($0) entries")
+                }
                 let consent = try session.vault.verifyConsentLedger(
                     against: try consentCheckpoint.map { try AuditCheckpoint.load(from: URL(fileURLWithPath: $0)) })
                 progress.finish()
@@ -41,7 +43,8 @@ extension Tresor {
                     for (name, result) in [("audit log", audit), ("consent ledger", consent)] {
                         if result.isValid {
                             context.stdout.writeLine(
-                                "\(name): OK — \(result.entries) entries, \(result.checkpointsVerified) signed checkpoints verified, head \(result.headHash.prefix(16))…")
+                                "\(name): OK — \(result.entries) entries, \(result.checkpointsVerified) signed checkpoints verified, head \(result.headHash.prefix(16))…"
+                            )
                         } else {
                             context.stdout.writeLine(
                                 "\(name): INVALID at sequence \(result.firstBadSequence ?? 0): \(result.problem ?? "")")
@@ -54,7 +57,8 @@ extension Tresor {
 
         struct Query: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "query", abstract: "List audit entries by subject, actor, role, purpose, action, decision and time.")
+                name: "query",
+                abstract: "List audit entries by subject, actor, role, purpose, action, decision and time.")
             static let arguments: [ArgumentSpec] = [
                 .option("subject", valueName: "id", help: "Entries that touched this subject id."),
                 .option("actor", valueName: "name", help: "Only this actor."),
@@ -92,12 +96,16 @@ extension Tresor {
                 let session = try VaultSession.open(context)
                 let entries = try session.vault.auditEntries(matching: filter)
                 try session.vault.recordOperation(
-                    as: session.actor, purpose: "audit", action: "audit-query", reason: "\(entries.count) entries listed")
+                    as: session.actor, purpose: "audit", action: "audit-query",
+                    reason: "\(entries.count) entries listed")
                 if context.globals.json {
                     try Output.json(entries.map(AuditEntryView.init), to: context)
                 } else {
                     Output.table(
-                        ["SEQ", "TIME", "ACTOR", "ROLE", "OS USER", "PURPOSE", "ACTION", "SUBJECTS", "DECISION", "REASON"],
+                        [
+                            "SEQ", "TIME", "ACTOR", "ROLE", "OS USER", "PURPOSE", "ACTION", "SUBJECTS", "DECISION",
+                            "REASON",
+                        ],
                         entries.map {
                             [
                                 String($0.seq), Output.time($0.at), $0.actor, $0.role, $0.osUser, $0.purpose, $0.action,
@@ -111,7 +119,8 @@ extension Tresor {
 
         struct Checkpoint: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "checkpoint", abstract: "Sign a checkpoint of the log's head and export it for an auditor to keep.")
+                name: "checkpoint",
+                abstract: "Sign a checkpoint of the log's head and export it for an auditor to keep.")
             static let arguments: [ArgumentSpec] = [
                 .option("out", valueName: "file", help: "Where to write the checkpoint (JSON).", required: true),
                 .option("log", valueName: "log", help: "audit or consent.", default: "audit"),
@@ -128,14 +137,17 @@ extension Tresor {
 
             func run(_ context: CommandContext) throws -> ExitCode {
                 let session = try VaultSession.open(context)
-                let checkpoint = log == "audit"
+                let checkpoint =
+                    log == "audit"
                     ? try session.vault.makeAuditCheckpoint(as: session.actor)
                     : try session.vault.makeConsentCheckpoint(as: session.actor)
                 try checkpoint.write(to: URL(fileURLWithPath: out))
                 if context.globals.json {
                     try Output.json(checkpoint, to: context)
                 } else {
-                    context.stdout.writeLine("Checkpoint of \(log) entry \(checkpoint.seq) written to \(out) (hash \(checkpoint.hash.prefix(16))…).")
+                    context.stdout.writeLine(
+                        "Checkpoint of \(log) entry \(checkpoint.seq) written to \(out) (hash \(checkpoint.hash.prefix(16))…)."
+                    )
                 }
                 return .success
             }
@@ -180,7 +192,9 @@ extension Tresor.Audit {
             name: "report",
             abstract: "Write the auditors' HTML page: verification, accesses over time, denials, bulk operations.",
             discussion: "The page holds no personal value: actors, purposes, actions, counts and random ids only.")
-        static let arguments: [ArgumentSpec] = [.option("html", valueName: "file", help: "Where to write the page.", required: true)]
+        static let arguments: [ArgumentSpec] = [
+            .option("html", valueName: "file", help: "Where to write the page.", required: true)
+        ]
         let html: String
         init(_ arguments: ParsedArguments) throws { html = try arguments.string("html") }
 
@@ -193,21 +207,30 @@ extension Tresor.Audit {
                 summary.add(
                     AuditReportEntry(
                         seq: entry.seq, at: entry.at, actor: entry.actor, role: entry.role, purpose: entry.purpose,
-                        action: entry.action, subjectCount: entry.subjectCount, decision: entry.decision, reason: entry.reason))
+                        action: entry.action, subjectCount: entry.subjectCount, decision: entry.decision,
+                        reason: entry.reason))
             }
             progress.finish()
             let page = AuditReportPage.render(
                 summary, generatedAt: VaultTime.iso8601(session.vault.now()), vaultID: session.vault.vaultID,
                 verification: AuditReportVerification(
-                    isValid: verification.isValid, entries: verification.entries, firstBadSequence: verification.firstBadSequence,
+                    isValid: verification.isValid, entries: verification.entries,
+                    firstBadSequence: verification.firstBadSequence,
                     problem: verification.problem, checkpointsVerified: verification.checkpointsVerified,
                     headHash: verification.headHash))
             try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
-            try session.vault.recordOperation(as: session.actor, purpose: "audit", action: "audit-report", reason: "\(summary.entryCount) entries")
+            try session.vault.recordOperation(
+                as: session.actor, purpose: "audit", action: "audit-report", reason: "\(summary.entryCount) entries")
             if context.globals.json {
-                try Output.json(["html": html, "entries": String(summary.entryCount), "valid": verification.isValid ? "yes" : "no"], to: context)
+                try Output.json(
+                    [
+                        "html": html, "entries": String(summary.entryCount),
+                        "valid": verification.isValid ? "yes" : "no",
+                    ], to: context)
             } else {
-                context.stdout.writeLine("Audit report of \(summary.entryCount) entries written to \(html) (log \(verification.isValid ? "verified" : "INVALID")).")
+                context.stdout.writeLine(
+                    "Audit report of \(summary.entryCount) entries written to \(html) (log \(verification.isValid ? "verified" : "INVALID"))."
+                )
             }
             return verification.isValid ? .success : .failure
         }

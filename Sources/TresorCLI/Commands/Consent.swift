@@ -12,12 +12,19 @@ extension Tresor {
         /// The options shared by grant, withdraw and refuse.
         static let recordArguments: [ArgumentSpec] =
             SubjectSelector.arguments + [
-                .option("purpose", valueName: "purpose", help: "A consent purpose (repeatable).", required: true, repeatable: true),
-                .option("text", valueName: "version", help: "The consent text version shown (Policies/consent-texts).", required: true),
-                .option("source", valueName: "source", help: "web_form, import, api, pos, cmp, app or paper.", default: "api"),
+                .option(
+                    "purpose", valueName: "purpose", help: "A consent purpose (repeatable).", required: true,
+                    repeatable: true),
+                .option(
+                    "text", valueName: "version", help: "The consent text version shown (Policies/consent-texts).",
+                    required: true),
+                .option(
+                    "source", valueName: "source", help: "web_form, import, api, pos, cmp, app or paper.",
+                    default: "api"),
                 .option("at", valueName: "time", help: "When it was collected (ISO 8601; default now)."),
                 .option("expires", valueName: "time", help: "When it lapses (ISO 8601)."),
-                .option("evidence", valueName: "ref", help: "Non-personal evidence: form id, CMP record id.", default: ""),
+                .option(
+                    "evidence", valueName: "ref", help: "Non-personal evidence: form id, CMP record id.", default: ""),
                 .flag("guardian", help: "Given by a parent or guardian."),
             ]
 
@@ -36,15 +43,20 @@ extension Tresor {
                 purposes = arguments.strings("purpose")
                 text = try arguments.string("text")
                 guard let source = ConsentSource(rawValue: try arguments.string("source")) else {
-                    throw UsageError(.invalidValue(option: "--source", expected: "web_form, import, api, pos, cmp, app or paper"))
+                    throw UsageError(
+                        .invalidValue(option: "--source", expected: "web_form, import, api, pos, cmp, app or paper"))
                 }
                 self.source = source
                 at = try arguments.optionalString("at").map {
-                    guard let time = VaultTime.parse($0) else { throw UsageError(.invalidValue(option: "--at", expected: "an ISO 8601 time")) }
+                    guard let time = VaultTime.parse($0) else {
+                        throw UsageError(.invalidValue(option: "--at", expected: "an ISO 8601 time"))
+                    }
                     return time
                 }
                 expires = try arguments.optionalString("expires").map {
-                    guard let time = VaultTime.parse($0) else { throw UsageError(.invalidValue(option: "--expires", expected: "an ISO 8601 time")) }
+                    guard let time = VaultTime.parse($0) else {
+                        throw UsageError(.invalidValue(option: "--expires", expected: "an ISO 8601 time"))
+                    }
                     return time
                 }
                 evidence = try arguments.string("evidence")
@@ -66,7 +78,8 @@ extension Tresor {
                     try Output.json(records, to: context)
                 } else {
                     for record in records {
-                        context.stdout.writeLine("Consent \(record.status) for \(record.purpose) recorded (ledger entry \(record.seq)).")
+                        context.stdout.writeLine(
+                            "Consent \(record.status) for \(record.purpose) recorded (ledger entry \(record.seq)).")
                     }
                 }
                 return .success
@@ -74,7 +87,8 @@ extension Tresor {
         }
 
         struct Grant: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "grant", abstract: "Record that the subject granted consent.")
+            static let configuration = CommandConfiguration(
+                name: "grant", abstract: "Record that the subject granted consent.")
             static let arguments = Consent.recordArguments
             let options: RecordOptions
             init(_ arguments: ParsedArguments) throws { options = try RecordOptions(arguments) }
@@ -91,7 +105,8 @@ extension Tresor {
         }
 
         struct Refuse: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "refuse", abstract: "Record that the subject refused consent.")
+            static let configuration = CommandConfiguration(
+                name: "refuse", abstract: "Record that the subject refused consent.")
             static let arguments = Consent.recordArguments
             let options: RecordOptions
             init(_ arguments: ParsedArguments) throws { options = try RecordOptions(arguments) }
@@ -99,7 +114,8 @@ extension Tresor {
         }
 
         struct Show: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "show", abstract: "The subject's current consent per purpose.")
+            static let configuration = CommandConfiguration(
+                name: "show", abstract: "The subject's current consent per purpose.")
             static let arguments = SubjectSelector.arguments
             let subject: SubjectSelector
             init(_ arguments: ParsedArguments) throws { subject = try SubjectSelector(arguments) }
@@ -108,14 +124,18 @@ extension Tresor {
                 let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
                 let id = try subject.resolve(in: session, purpose: "legal")
                 let states = try session.vault.consentStates(of: id)
-                try session.vault.recordOperation(as: session.actor, purpose: "legal", action: "consent-show", subjects: [id])
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "legal", action: "consent-show", subjects: [id])
                 if context.globals.json {
                     try Output.json(states, to: context)
                 } else {
                     Output.table(
                         ["PURPOSE", "STATUS", "EXPIRES", "GUARDIAN", "LEDGER"],
                         states.map {
-                            [$0.purpose, $0.status, $0.expiresAt.map(Output.time) ?? "-", $0.givenByGuardian ? "yes" : "no", String($0.ledgerSequence)]
+                            [
+                                $0.purpose, $0.status, $0.expiresAt.map(Output.time) ?? "-",
+                                $0.givenByGuardian ? "yes" : "no", String($0.ledgerSequence),
+                            ]
                         }, to: context)
                 }
                 return .success
@@ -123,7 +143,8 @@ extension Tresor {
         }
 
         struct History: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "history", abstract: "Every consent record of the subject, oldest first.")
+            static let configuration = CommandConfiguration(
+                name: "history", abstract: "Every consent record of the subject, oldest first.")
             static let arguments = SubjectSelector.arguments
             let subject: SubjectSelector
             init(_ arguments: ParsedArguments) throws { subject = try SubjectSelector(arguments) }
@@ -132,14 +153,18 @@ extension Tresor {
                 let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
                 let id = try subject.resolve(in: session, purpose: "legal")
                 let records = try session.vault.consentHistory(of: id)
-                try session.vault.recordOperation(as: session.actor, purpose: "legal", action: "consent-history", subjects: [id])
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "legal", action: "consent-history", subjects: [id])
                 if context.globals.json {
                     try Output.json(records, to: context)
                 } else {
                     Output.table(
                         ["SEQ", "COLLECTED", "PURPOSE", "STATUS", "TEXT", "SOURCE", "BY"],
                         records.map {
-                            [String($0.seq), Output.time($0.collectedAt), $0.purpose, $0.status, $0.textVersion, $0.source, $0.givenBy]
+                            [
+                                String($0.seq), Output.time($0.collectedAt), $0.purpose, $0.status, $0.textVersion,
+                                $0.source, $0.givenBy,
+                            ]
                         }, to: context)
                 }
                 return .success
@@ -150,8 +175,13 @@ extension Tresor {
             static let configuration = CommandConfiguration(
                 name: "proof",
                 abstract: "Export what demonstrates the subject's consent (GDPR Art. 7(1)) as JSON.",
-                discussion: "Each record with its text version and hash, source, time and chain position, plus the ledger's verification.")
-            static let arguments = SubjectSelector.arguments + [.option("out", valueName: "file", help: "Write to a file instead of stdout.")]
+                discussion:
+                    "Each record with its text version and hash, source, time and chain position, plus the ledger's verification."
+            )
+            static let arguments =
+                SubjectSelector.arguments + [
+                    .option("out", valueName: "file", help: "Write to a file instead of stdout.")
+                ]
             let subject: SubjectSelector
             let out: String?
             init(_ arguments: ParsedArguments) throws {
@@ -176,11 +206,13 @@ extension Tresor {
                 let records = try session.vault.consentHistory(of: id)
                 guard !records.isEmpty else { throw CLIError.failure("subject \(id) has no consent records") }
                 let document = ProofDocument(
-                    vaultID: session.vault.vaultID, subject: id.description, generatedAt: VaultTime.iso8601(session.vault.now()),
+                    vaultID: session.vault.vaultID, subject: id.description,
+                    generatedAt: VaultTime.iso8601(session.vault.now()),
                     records: records, currentState: try session.vault.consentStates(of: id),
                     ledgerVerification: try session.vault.verifyConsentLedger(),
                     checkpoint: try session.vault.makeConsentCheckpoint(as: session.actor))
-                try session.vault.recordOperation(as: session.actor, purpose: "legal", action: "consent-proof", subjects: [id])
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "legal", action: "consent-proof", subjects: [id])
                 if let out {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -16,7 +16,9 @@ extension Tresor {
         static let arguments: [ArgumentSpec] = [
             .option("people", valueName: "n", help: "How many people to generate.", default: "2000"),
             .option("seed", valueName: "n", help: "The generator's seed.", default: "7"),
-            .option("out", valueName: "dir", help: "Where to put the data, the vault and the reports.", default: "demo-output"),
+            .option(
+                "out", valueName: "dir", help: "Where to put the data, the vault and the reports.",
+                default: "demo-output"),
         ]
         let people: Int
         let seed: Int
@@ -28,8 +30,12 @@ extension Tresor {
         }
 
         mutating func validate() throws {
-            guard (10...1_000_000).contains(people) else { throw UsageError(.invalidValue(option: "--people", expected: "10 to 1000000")) }
-            guard seed >= 0 else { throw UsageError(.invalidValue(option: "--seed", expected: "a non-negative integer")) }
+            guard (10...1_000_000).contains(people) else {
+                throw UsageError(.invalidValue(option: "--people", expected: "10 to 1000000"))
+            }
+            guard seed >= 0 else {
+                throw UsageError(.invalidValue(option: "--seed", expected: "a non-negative integer"))
+            }
         }
 
         func run(_ context: CommandContext) throws -> ExitCode {

@@ -7,7 +7,8 @@ extension Tresor {
     enum Import: Command {
         static let configuration = CommandConfiguration(
             name: "import",
-            abstract: "Import customers (CSV), events (Segment NDJSON) or consents (NDJSON) — streaming, idempotent, resumable.",
+            abstract:
+                "Import customers (CSV), events (Segment NDJSON) or consents (NDJSON) — streaming, idempotent, resumable.",
             discussion: """
                 Bad rows never stop an import: each goes to the reject report (file, line, field, reason — never the \
                 value), written next to the input as FILE.rejects.csv unless --rejects says otherwise. Exit code 65 \
@@ -23,10 +24,13 @@ extension Tresor {
 
         struct Customers: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "customers", abstract: "Import a customer CSV (RFC 4180, UTF-8, header row) and resolve identities.")
+                name: "customers",
+                abstract: "Import a customer CSV (RFC 4180, UTF-8, header row) and resolve identities.")
             static let arguments =
                 Import.common + [
-                    .option("source", valueName: "name", help: "Source system when the file has no source column (default: file name)."),
+                    .option(
+                        "source", valueName: "name",
+                        help: "Source system when the file has no source column (default: file name)."),
                     .option("mapping", valueName: "file", help: "JSON column mapping overriding the automatic one."),
                 ]
             let file: String
@@ -43,7 +47,8 @@ extension Tresor {
             func run(_ context: CommandContext) throws -> ExitCode {
                 try Import.run(context, file: file, rejects: rejects) { session, url, progress in
                     try CustomerImporter(vault: session.vault, actor: session.moduleActor).run(
-                        file: url, options: .init(source: source, mappingFile: mapping.map { URL(fileURLWithPath: $0) }),
+                        file: url,
+                        options: .init(source: source, mappingFile: mapping.map { URL(fileURLWithPath: $0) }),
                         progress: progress)
                 }
             }
@@ -52,7 +57,10 @@ extension Tresor {
         struct Events: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "events", abstract: "Import Segment-spec messages (identify, track, page, screen, alias, batch).")
-            static let arguments = Import.common + [.option("source", valueName: "name", help: "Source label of the events.", default: "segment")]
+            static let arguments =
+                Import.common + [
+                    .option("source", valueName: "name", help: "Source label of the events.", default: "segment")
+                ]
             let file: String
             let rejects: String?
             let source: String
@@ -64,14 +72,16 @@ extension Tresor {
 
             func run(_ context: CommandContext) throws -> ExitCode {
                 try Import.run(context, file: file, rejects: rejects) { session, url, progress in
-                    try EventImporter(vault: session.vault, actor: session.moduleActor).run(file: url, source: source, progress: progress)
+                    try EventImporter(vault: session.vault, actor: session.moduleActor).run(
+                        file: url, source: source, progress: progress)
                 }
             }
         }
 
         struct Consents: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "consents", abstract: "Import consent records into the consent ledger (text versions are checked).")
+                name: "consents",
+                abstract: "Import consent records into the consent ledger (text versions are checked).")
             static let arguments = Import.common
             let file: String
             let rejects: String?
@@ -94,9 +104,13 @@ extension Tresor {
         ) throws -> ExitCode {
             let session = try VaultSession.open(context)
             let url = URL(fileURLWithPath: file)
-            guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLIError.failure("cannot read \(file)") }
+            guard FileManager.default.isReadableFile(atPath: url.path) else {
+                throw CLIError.failure("cannot read \(file)")
+            }
             let progress = Progress(context)
-            let (summary, report) = try body(session, url) { progress.update("\(url.lastPathComponent): \($0) records read") }
+            let (summary, report) = try body(session, url) {
+                progress.update("\(url.lastPathComponent): \($0) records read")
+            }
             progress.finish()
             let rejectsURL = URL(fileURLWithPath: rejects ?? file + ".rejects.csv")
             if !report.isEmpty {
@@ -107,14 +121,20 @@ extension Tresor {
             if context.globals.json {
                 try Output.json(summary, to: context)
             } else {
-                let rate = summary.milliseconds > 0 ? Int(Double(summary.read) / (Double(summary.milliseconds) / 1000)) : summary.read
+                let rate =
+                    summary.milliseconds > 0
+                    ? Int(Double(summary.read) / (Double(summary.milliseconds) / 1000)) : summary.read
                 context.stdout.writeLine(
-                    "\(summary.file): \(summary.read) read, \(summary.imported) imported, \(summary.alreadyImported) already imported, \(summary.rejected) rejected, \(summary.fieldsDropped) fields dropped; \(summary.subjectsCreated) subjects created, \(summary.subjectsMatched) matched (\(summary.milliseconds) ms, \(rate)/s)")
+                    "\(summary.file): \(summary.read) read, \(summary.imported) imported, \(summary.alreadyImported) already imported, \(summary.rejected) rejected, \(summary.fieldsDropped) fields dropped; \(summary.subjectsCreated) subjects created, \(summary.subjectsMatched) matched (\(summary.milliseconds) ms, \(rate)/s)"
+                )
                 if summary.mergesProposed > 0 {
-                    context.stdout.writeLine("  \(summary.mergesProposed) merges of existing subjects were proposed and not applied (merging is not built yet).")
+                    context.stdout.writeLine(
+                        "  \(summary.mergesProposed) merges of existing subjects were proposed and not applied (merging is not built yet)."
+                    )
                 }
                 if !report.isEmpty {
-                    let reasons = summary.rejectsByReason.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    let reasons = summary.rejectsByReason.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+                        .joined(separator: ", ")
                     context.stdout.writeLine("  rejects: \(reasons) — see \(rejectsURL.path)")
                 }
             }

@@ -13,9 +13,13 @@ extension Tresor {
                 is written.
                 """)
         static let arguments: [ArgumentSpec] = [
-            .option("policies", valueName: "dir", help: "Folder with default.json and consent-texts/ (default: ./Policies)."),
+            .option(
+                "policies", valueName: "dir", help: "Folder with default.json and consent-texts/ (default: ./Policies)."
+            ),
             .option("default-role", valueName: "role", help: "Role used when --as is not given.", default: "admin"),
-            .option("durability", valueName: "mode", help: "full (survives power loss) or normal (survives a crash).", default: "full"),
+            .option(
+                "durability", valueName: "mode", help: "full (survives power loss) or normal (survives a crash).",
+                default: "full"),
             .flag("passphrase", help: "Derive the master key from TRESOR_PASSPHRASE instead of a key file."),
             .flag("test-clock", help: "Accept TRESOR_NOW as the clock (demos and tests only)."),
         ]
@@ -63,7 +67,8 @@ extension Tresor {
             let fm = FileManager.default
             let target = directory.appendingPathComponent("policies")
             try fm.createDirectory(at: target, withIntermediateDirectories: true)
-            try fm.copyItem(at: source.appendingPathComponent("default.json"), to: target.appendingPathComponent("default.json"))
+            try fm.copyItem(
+                at: source.appendingPathComponent("default.json"), to: target.appendingPathComponent("default.json"))
             let texts = source.appendingPathComponent("consent-texts")
             if fm.fileExists(atPath: texts.path) {
                 try fm.copyItem(at: texts, to: target.appendingPathComponent("consent-texts"))
@@ -71,16 +76,21 @@ extension Tresor {
             for extra in ["holidays-ru.json"] where fm.fileExists(atPath: source.appendingPathComponent(extra).path) {
                 try fm.copyItem(at: source.appendingPathComponent(extra), to: target.appendingPathComponent(extra))
             }
-            try VaultConfig(defaultRole: defaultRole, durability: durability, usesPassphrase: usePassphrase).write(to: directory)
+            try VaultConfig(defaultRole: defaultRole, durability: durability, usesPassphrase: usePassphrase).write(
+                to: directory)
             try vault.recordOperation(
                 as: Actor(name: defaultRole, osUser: VaultSession.osUser(context)), purpose: "security", action: "init",
                 reason: "vault created (policy \(policy.version))")
             if context.globals.json {
-                try Output.json(["vault": directory.path, "vaultID": vault.vaultID, "testClock": testClock ? "yes" : "no"], to: context)
+                try Output.json(
+                    ["vault": directory.path, "vaultID": vault.vaultID, "testClock": testClock ? "yes" : "no"],
+                    to: context)
             } else {
                 context.stdout.writeLine("Created vault \(vault.vaultID) in \(directory.path)")
                 if !usePassphrase {
-                    context.stdout.writeLine("Master key: \(directory.appendingPathComponent("master.key").path) (mode 0600) — back it up separately.")
+                    context.stdout.writeLine(
+                        "Master key: \(directory.appendingPathComponent("master.key").path) (mode 0600) — back it up separately."
+                    )
                 }
                 if testClock { context.stdout.writeLine("Test clock: TRESOR_NOW is accepted by this vault.") }
             }

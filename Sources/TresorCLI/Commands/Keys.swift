@@ -22,7 +22,8 @@ extension Tresor {
                 if context.globals.json {
                     try Output.json(["rewrappedDataKeys": count], to: context)
                 } else {
-                    context.stdout.writeLine("Master key rotated; \(count) data keys rewrapped. Back up the new key file.")
+                    context.stdout.writeLine(
+                        "Master key rotated; \(count) data keys rewrapped. Back up the new key file.")
                 }
                 return .success
             }
@@ -39,7 +40,8 @@ extension Tresor {
                 let session = try VaultSession.open(context)
                 let id = try subject.resolve(in: session, purpose: "security")
                 try session.vault.rotateDataKey(of: id, as: session.actor)
-                context.stdout.writeLine(context.globals.json ? "{\"rotated\": \"\(id)\"}" : "Data key of \(id) rotated.")
+                context.stdout.writeLine(
+                    context.globals.json ? "{\"rotated\": \"\(id)\"}" : "Data key of \(id) rotated.")
                 return .success
             }
         }

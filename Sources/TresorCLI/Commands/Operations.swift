@@ -12,7 +12,9 @@ extension Tresor {
             static let configuration = CommandConfiguration(
                 name: "sweep",
                 abstract: "Delete fields, events and destruction records past their retention (legal holds respected).")
-            static let arguments: [ArgumentSpec] = [.flag("dry-run", help: "Only list what would go, by category and count.")]
+            static let arguments: [ArgumentSpec] = [
+                .flag("dry-run", help: "Only list what would go, by category and count.")
+            ]
             let dryRun: Bool
             init(_ arguments: ParsedArguments) throws { dryRun = arguments.flag("dry-run") }
 
@@ -22,9 +24,15 @@ extension Tresor {
                 if context.globals.json {
                     try Output.json(report, to: context)
                 } else {
-                    context.stdout.writeLine(dryRun ? "Would remove \(report.total) rows:" : "Removed \(report.total) rows:")
-                    Output.table(["CATEGORY", "COUNT"], report.removed.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }, to: context)
-                    if report.subjectsShredded > 0 { context.stdout.writeLine("Subjects fully shredded after their legal hold: \(report.subjectsShredded)") }
+                    context.stdout.writeLine(
+                        dryRun ? "Would remove \(report.total) rows:" : "Removed \(report.total) rows:")
+                    Output.table(
+                        ["CATEGORY", "COUNT"],
+                        report.removed.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }, to: context)
+                    if report.subjectsShredded > 0 {
+                        context.stdout.writeLine(
+                            "Subjects fully shredded after their legal hold: \(report.subjectsShredded)")
+                    }
                 }
                 return .success
             }
@@ -46,7 +54,8 @@ extension Tresor {
             if context.globals.json {
                 try Output.json(summary, to: context)
             } else {
-                context.stdout.writeLine("Backup of \(summary.subjects) subjects written to \(file) (\(summary.bytes) bytes, encrypted).")
+                context.stdout.writeLine(
+                    "Backup of \(summary.subjects) subjects written to \(file) (\(summary.bytes) bytes, encrypted).")
             }
             return .success
         }
@@ -66,14 +75,18 @@ extension Tresor {
             let config = try VaultConfig.load(from: directory)
             let options = try VaultSession.options(context)
             let role = context.globals.role ?? config.defaultRole
-            guard options.policy.actor(named: role)?.kind == .role else { throw CLIError.usage("--as: unknown role '\(role)'") }
+            guard options.policy.actor(named: role)?.kind == .role else {
+                throw CLIError.usage("--as: unknown role '\(role)'")
+            }
             let actor = Actor(name: role, osUser: VaultSession.osUser(context))
-            let (_, summary) = try Vault.restore(from: URL(fileURLWithPath: file), into: directory, options: options, as: actor)
+            let (_, summary) = try Vault.restore(
+                from: URL(fileURLWithPath: file), into: directory, options: options, as: actor)
             if context.globals.json {
                 try Output.json(summary, to: context)
             } else {
                 context.stdout.writeLine(
-                    "Restored \(summary.subjects) subjects; the erasure ledger removed \(summary.reErasedSubjects) subjects and \(summary.reErasedIdentities) identities erased since the backup.")
+                    "Restored \(summary.subjects) subjects; the erasure ledger removed \(summary.reErasedSubjects) subjects and \(summary.reErasedIdentities) identities erased since the backup."
+                )
             }
             return .success
         }

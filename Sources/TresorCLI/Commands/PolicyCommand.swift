@@ -11,9 +11,12 @@ extension Tresor {
 
         struct Check: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "check", abstract: "Validate a policy file and its consent texts; list every problem with its JSON path.")
+                name: "check",
+                abstract: "Validate a policy file and its consent texts; list every problem with its JSON path.")
             static let arguments: [ArgumentSpec] = [
-                .positional("file", help: "The policy file (default: the vault's, else Policies/default.json).", required: false),
+                .positional(
+                    "file", help: "The policy file (default: the vault's, else Policies/default.json).", required: false
+                ),
                 .option("consent-texts", valueName: "dir", help: "The consent-text folder to validate too."),
             ]
             let file: String?
@@ -46,7 +49,9 @@ extension Tresor {
                 var textCount = 0
                 if let textsURL, FileManager.default.fileExists(atPath: textsURL.path) {
                     do {
-                        textCount = try ConsentTextLibrary.load(directory: textsURL, knownPurposes: Set(policy.consentPurposes)).texts.count
+                        textCount = try ConsentTextLibrary.load(
+                            directory: textsURL, knownPurposes: Set(policy.consentPurposes)
+                        ).texts.count
                     } catch {
                         throw CLIError.dataError("\(error)")
                     }
@@ -60,7 +65,8 @@ extension Tresor {
                     try Output.json(summary, to: context)
                 } else {
                     context.stdout.writeLine(
-                        "OK: \(url.path) (version \(policy.version)): \(policy.fields.count) fields, \(policy.purposes.count) purposes, \(policy.actors.count) actors, \(textCount) consent texts")
+                        "OK: \(url.path) (version \(policy.version)): \(policy.fields.count) fields, \(policy.purposes.count) purposes, \(policy.actors.count) actors, \(textCount) consent texts"
+                    )
                 }
                 return .success
             }
@@ -79,7 +85,9 @@ extension Tresor {
                     .option("actor", valueName: "actor", help: "The actor asking (role or module).", required: true),
                     .option("purpose", valueName: "purpose", help: "The purpose.", required: true),
                     .option("field", valueName: "field", help: "The field.", required: true),
-                    .option("consent", valueName: "status", help: "Hypothetical consent status without a subject.", default: "absent"),
+                    .option(
+                        "consent", valueName: "status", help: "Hypothetical consent status without a subject.",
+                        default: "absent"),
                 ] + SubjectSelector.arguments
             let actorName: String
             let purpose: String
@@ -91,10 +99,13 @@ extension Tresor {
                 purpose = try arguments.string("purpose")
                 field = try arguments.string("field")
                 guard let consent = ConsentStatus(rawValue: try arguments.string("consent")) else {
-                    throw UsageError(.invalidValue(option: "--consent", expected: "granted, withdrawn, refused, expired or absent"))
+                    throw UsageError(
+                        .invalidValue(option: "--consent", expected: "granted, withdrawn, refused, expired or absent"))
                 }
                 self.consent = consent
-                let given = ["subject", "email", "phone", "external-id"].contains { arguments.optionalString($0) != nil }
+                let given = ["subject", "email", "phone", "external-id"].contains {
+                    arguments.optionalString($0) != nil
+                }
                 subject = given ? try SubjectSelector(arguments) : nil
             }
 
@@ -103,18 +114,28 @@ extension Tresor {
                 var state = SubjectState(consent: consent)
                 if let subject {
                     let id = try subject.resolve(in: session, purpose: "dsr")
-                    guard let info = try session.vault.subjectInfo(id) else { throw CLIError.failure("no subject \(id)") }
+                    guard let info = try session.vault.subjectInfo(id) else {
+                        throw CLIError.failure("no subject \(id)")
+                    }
                     let consentPurpose = session.vault.policy.purpose(named: purpose)?.consentPurpose
                     state = SubjectState(
                         isRestricted: info.restricted, hasObjectedToDirectMarketing: info.objectedToMarketing,
                         hasObjectedToLegitimateInterest: info.objectedToProcessing,
-                        consent: try consentPurpose.map { try session.vault.consentStatus(of: id, purpose: $0) } ?? .absent)
+                        consent: try consentPurpose.map { try session.vault.consentStatus(of: id, purpose: $0) }
+                            ?? .absent)
                 }
                 let text = session.vault.policy.explain(actor: actorName, purpose: purpose, field: field, state: state)
-                try session.vault.recordOperation(as: session.actor, purpose: "audit", action: "policy-explain", reason: "\(actorName) \(purpose) \(field)")
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "audit", action: "policy-explain",
+                    reason: "\(actorName) \(purpose) \(field)")
                 if context.globals.json {
-                    let decision = session.vault.policy.plan(actor: actorName, purpose: purpose, fields: [field]).decide(for: state)
-                    try Output.json(["allowed": decision.isFullyAllowed ? "yes" : "no", "summary": decision.summary, "explanation": text], to: context)
+                    let decision = session.vault.policy.plan(actor: actorName, purpose: purpose, fields: [field])
+                        .decide(for: state)
+                    try Output.json(
+                        [
+                            "allowed": decision.isFullyAllowed ? "yes" : "no", "summary": decision.summary,
+                            "explanation": text,
+                        ], to: context)
                 } else {
                     context.stdout.writeLine(text)
                 }

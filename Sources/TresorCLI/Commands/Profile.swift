@@ -1,6 +1,6 @@
 import Foundation
-import Policy
 import Normalization
+import Policy
 import Vault
 
 extension Tresor {
@@ -13,12 +13,15 @@ extension Tresor {
         struct Show: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "show",
-                abstract: "Fields with their sources, identities, events and consents — what the role may see for the purpose.",
+                abstract:
+                    "Fields with their sources, identities, events and consents — what the role may see for the purpose.",
                 discussion: "Denied fields are listed with the reason. The read is recorded in the audit log.")
             static let arguments =
                 SubjectSelector.arguments + [
                     .option("purpose", valueName: "purpose", help: "The purpose of the read.", default: "dsr"),
-                    .option("field", valueName: "field", help: "Only these fields (repeatable; default all).", repeatable: true),
+                    .option(
+                        "field", valueName: "field", help: "Only these fields (repeatable; default all).",
+                        repeatable: true),
                 ]
             let subject: SubjectSelector
             let purpose: String
@@ -64,26 +67,37 @@ extension Tresor {
                     let events = try access.events(of: id, purpose: purpose, withProperties: false)
                     for event in events.events { eventCounts[event.type, default: 0] += 1 }
                 }
-                let consents = policy.actor(named: session.actor.name).map { _ in try? session.vault.consentStates(of: id) } ?? nil
+                let consents =
+                    policy.actor(named: session.actor.name).map { _ in try? session.vault.consentStates(of: id) } ?? nil
                 let view = View(
                     subject: id.description, jurisdiction: info.jurisdiction, restricted: info.restricted,
                     objectedToMarketing: info.objectedToMarketing, decision: result.decision.summary,
                     fields: requested.compactMap { name in
-                        result.values[name].map { FieldView(name: name, value: $0.text, source: result.sources[name] ?? "") }
+                        result.values[name].map {
+                            FieldView(name: name, value: $0.text, source: result.sources[name] ?? "")
+                        }
                     },
-                    denied: result.decision.deniedFields.map { DeniedView(field: $0.field, reason: $0.reason.description) },
-                    identities: Dictionary(uniqueKeysWithValues: try session.vault.identityCounts(of: id).map { ($0.key.rawValue, $0.value) }),
+                    denied: result.decision.deniedFields.map {
+                        DeniedView(field: $0.field, reason: $0.reason.description)
+                    },
+                    identities: Dictionary(
+                        uniqueKeysWithValues: try session.vault.identityCounts(of: id).map {
+                            ($0.key.rawValue, $0.value)
+                        }),
                     events: eventCounts, consents: result.isDenied ? [] : (consents ?? []))
                 if context.globals.json {
                     try Output.json(view, to: context)
                     return .success
                 }
                 let out = context.stdout
-                out.writeLine("Subject \(view.subject)  jurisdiction \(view.jurisdiction)\(view.restricted ? "  RESTRICTED" : "")\(view.objectedToMarketing ? "  OBJECTED TO MARKETING" : "")")
+                out.writeLine(
+                    "Subject \(view.subject)  jurisdiction \(view.jurisdiction)\(view.restricted ? "  RESTRICTED" : "")\(view.objectedToMarketing ? "  OBJECTED TO MARKETING" : "")"
+                )
                 out.writeLine("Read as \(session.actor.name) for \(purpose): \(result.decision.summary)")
                 if !view.fields.isEmpty {
                     out.writeLine("")
-                    Output.table(["FIELD", "VALUE", "SOURCE"], view.fields.map { [$0.name, $0.value, $0.source] }, to: context)
+                    Output.table(
+                        ["FIELD", "VALUE", "SOURCE"], view.fields.map { [$0.name, $0.value, $0.source] }, to: context)
                 }
                 if !view.denied.isEmpty {
                     out.writeLine("")
@@ -91,13 +105,20 @@ extension Tresor {
                 }
                 if !view.identities.isEmpty {
                     out.writeLine("")
-                    out.writeLine("Identities: " + view.identities.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+                    out.writeLine(
+                        "Identities: "
+                            + view.identities.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(
+                                separator: ", "))
                 }
                 if !view.events.isEmpty {
-                    out.writeLine("Events: " + view.events.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+                    out.writeLine(
+                        "Events: "
+                            + view.events.sorted { $0.value > $1.value }.map { "\($0.key) ×\($0.value)" }.joined(
+                                separator: ", "))
                 }
                 if !view.consents.isEmpty {
-                    out.writeLine("Consents: " + view.consents.map { "\($0.purpose)=\($0.status)" }.joined(separator: ", "))
+                    out.writeLine(
+                        "Consents: " + view.consents.map { "\($0.purpose)=\($0.status)" }.joined(separator: ", "))
                 }
                 return .success
             }
@@ -110,7 +131,9 @@ extension Tresor.Profile {
         static let configuration = CommandConfiguration(
             name: "links",
             abstract: "List every imported record: source, source record id and the subject it resolved to.",
-            discussion: "Lets anyone score identity resolution against a ground truth. Prints system ids only, no personal values.")
+            discussion:
+                "Lets anyone score identity resolution against a ground truth. Prints system ids only, no personal values."
+        )
         init(_ arguments: ParsedArguments) throws {}
 
         func run(_ context: CommandContext) throws -> ExitCode {
@@ -127,7 +150,8 @@ extension Tresor.Profile {
                 }
             }
             if context.globals.json { try Output.json(rows, to: context) }
-            try session.vault.recordOperation(as: session.actor, purpose: "unification", action: "profile-links", reason: "\(count) records listed")
+            try session.vault.recordOperation(
+                as: session.actor, purpose: "unification", action: "profile-links", reason: "\(count) records listed")
             return .success
         }
     }

@@ -18,11 +18,17 @@ extension Tresor {
         struct Open: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "open", abstract: "Record a request; its due date follows the subject's regime.",
-                discussion: "GDPR: one month, extendable by two (Art. 12(3)). 152-FZ: ten working days, extendable by five (Art. 14, 20).")
+                discussion:
+                    "GDPR: one month, extendable by two (Art. 12(3)). 152-FZ: ten working days, extendable by five (Art. 14, 20)."
+            )
             static let arguments: [ArgumentSpec] =
                 [
-                    .option("kind", valueName: "kind", help: "access, portability, rectification, erasure, restriction or objection.", required: true),
-                    .option("channel", valueName: "channel", help: "How it arrived (email, web, letter, in-person...).", required: true),
+                    .option(
+                        "kind", valueName: "kind",
+                        help: "access, portability, rectification, erasure, restriction or objection.", required: true),
+                    .option(
+                        "channel", valueName: "channel", help: "How it arrived (email, web, letter, in-person...).",
+                        required: true),
                     .option("received", valueName: "time", help: "When it was received (ISO 8601; default now)."),
                 ] + SubjectSelector.arguments
             let kind: DataSubjectRequest.Kind
@@ -31,12 +37,17 @@ extension Tresor {
             let subject: SubjectSelector
             init(_ arguments: ParsedArguments) throws {
                 guard let kind = DataSubjectRequest.Kind(rawValue: try arguments.string("kind")) else {
-                    throw UsageError(.invalidValue(option: "--kind", expected: "access, portability, rectification, erasure, restriction or objection"))
+                    throw UsageError(
+                        .invalidValue(
+                            option: "--kind",
+                            expected: "access, portability, rectification, erasure, restriction or objection"))
                 }
                 self.kind = kind
                 channel = try arguments.string("channel")
                 received = try arguments.optionalString("received").map {
-                    guard let time = VaultTime.parse($0) else { throw UsageError(.invalidValue(option: "--received", expected: "an ISO 8601 time")) }
+                    guard let time = VaultTime.parse($0) else {
+                        throw UsageError(.invalidValue(option: "--received", expected: "an ISO 8601 time"))
+                    }
                     return time
                 }
                 subject = try SubjectSelector(arguments)
@@ -45,7 +56,8 @@ extension Tresor {
             func run(_ context: CommandContext) throws -> ExitCode {
                 let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
                 let id = try subject.resolve(in: session, purpose: "dsr")
-                let request = try session.vault.openRequest(kind: kind, subject: id, channel: channel, receivedAt: received, as: session.actor)
+                let request = try session.vault.openRequest(
+                    kind: kind, subject: id, channel: channel, receivedAt: received, as: session.actor)
                 try RequestView.print(request, context)
                 return .success
             }
@@ -67,7 +79,8 @@ extension Tresor {
             func run(_ context: CommandContext) throws -> ExitCode {
                 let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
                 let requests = try session.vault.requests(overdue: overdue, dueWithinDays: dueWithin)
-                try session.vault.recordOperation(as: session.actor, purpose: "dsr", action: "request-list", reason: "\(requests.count) requests")
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "dsr", action: "request-list", reason: "\(requests.count) requests")
                 if context.globals.json {
                     try Output.json(requests.map(RequestView.init), to: context)
                 } else {
@@ -75,7 +88,10 @@ extension Tresor {
                     Output.table(
                         ["ID", "KIND", "STATE", "REGIME", "RECEIVED", "DUE", ""],
                         requests.map {
-                            [$0.id, $0.kind.rawValue, $0.state.rawValue, $0.jurisdiction, Output.time($0.receivedAt), Output.time($0.effectiveDueAt), $0.isOverdue(at: now) ? "OVERDUE" : ""]
+                            [
+                                $0.id, $0.kind.rawValue, $0.state.rawValue, $0.jurisdiction, Output.time($0.receivedAt),
+                                Output.time($0.effectiveDueAt), $0.isOverdue(at: now) ? "OVERDUE" : "",
+                            ]
                         }, to: context)
                 }
                 return .success
@@ -91,7 +107,8 @@ extension Tresor {
             func run(_ context: CommandContext) throws -> ExitCode {
                 let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
                 guard let request = try session.vault.request(id) else { throw CLIError.failure("no request \(id)") }
-                try session.vault.recordOperation(as: session.actor, purpose: "dsr", action: "request-show", subjects: [request.subject], reason: id)
+                try session.vault.recordOperation(
+                    as: session.actor, purpose: "dsr", action: "request-show", subjects: [request.subject], reason: id)
                 try RequestView.print(request, context)
                 return .success
             }
@@ -99,8 +116,12 @@ extension Tresor {
 
         struct Verify: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "verify", abstract: "Record how the requester's identity was verified (required before answering).")
-            static let arguments = [Request.idArgument, .option("method", valueName: "text", help: "How the identity was verified.", required: true)]
+                name: "verify",
+                abstract: "Record how the requester's identity was verified (required before answering).")
+            static let arguments = [
+                Request.idArgument,
+                .option("method", valueName: "text", help: "How the identity was verified.", required: true),
+            ]
             let id: String
             let method: String
             init(_ arguments: ParsedArguments) throws {
@@ -118,7 +139,10 @@ extension Tresor {
         struct Extend: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "extend", abstract: "Extend the deadline once, with the reasoned notice sent to the person.")
-            static let arguments = [Request.idArgument, .option("reason", valueName: "text", help: "The reason given to the person.", required: true)]
+            static let arguments = [
+                Request.idArgument,
+                .option("reason", valueName: "text", help: "The reason given to the person.", required: true),
+            ]
             let id: String
             let reason: String
             init(_ arguments: ParsedArguments) throws {
@@ -136,9 +160,14 @@ extension Tresor {
         struct Export: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "export",
-                abstract: "Answer an access or portability request: a JSON file and an HTML page in the person's language.",
-                discussion: "Writes DIR/<request>.json (machine-readable, GDPR Art. 20) and DIR/<request>.html, then completes the request.")
-            static let arguments = [Request.idArgument, .option("out", valueName: "dir", help: "Where to write the files.", required: true)]
+                abstract:
+                    "Answer an access or portability request: a JSON file and an HTML page in the person's language.",
+                discussion:
+                    "Writes DIR/<request>.json (machine-readable, GDPR Art. 20) and DIR/<request>.html, then completes the request."
+            )
+            static let arguments = [
+                Request.idArgument, .option("out", valueName: "dir", help: "Where to write the files.", required: true),
+            ]
             let id: String
             let out: String
             init(_ arguments: ParsedArguments) throws {
@@ -162,10 +191,13 @@ extension Tresor {
                 chmod(json.path, 0o600)
                 chmod(html.path, 0o600)
                 progress.finish()
-                let summary = "exported \(export.fields.count) fields, \(export.events.count) events, \(export.consents.count) consent records, \(export.accessLog.count) access-log entries to \(json.lastPathComponent) and \(html.lastPathComponent)"
+                let summary =
+                    "exported \(export.fields.count) fields, \(export.events.count) events, \(export.consents.count) consent records, \(export.accessLog.count) access-log entries to \(json.lastPathComponent) and \(html.lastPathComponent)"
                 let request = try session.vault.completeRequest(id, result: summary, as: session.actor)
                 if context.globals.json {
-                    try Output.json(["request": id, "json": json.path, "html": html.path, "state": request.state.rawValue], to: context)
+                    try Output.json(
+                        ["request": id, "json": json.path, "html": html.path, "state": request.state.rawValue],
+                        to: context)
                 } else {
                     context.stdout.writeLine("Request \(id) completed: \(summary)")
                     context.stdout.writeLine("  \(json.path)\n  \(html.path)")
@@ -176,10 +208,13 @@ extension Tresor {
 
         struct Rectify: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "rectify", abstract: "Correct fields; the vault records that they were rectified, not the old values.")
+                name: "rectify",
+                abstract: "Correct fields; the vault records that they were rectified, not the old values.")
             static let arguments = [
                 Request.idArgument,
-                .option("set", valueName: "field=value", help: "A corrected value (repeatable).", required: true, repeatable: true),
+                .option(
+                    "set", valueName: "field=value", help: "A corrected value (repeatable).", required: true,
+                    repeatable: true),
             ]
             let id: String
             let values: [String: String]
@@ -201,14 +236,16 @@ extension Tresor {
                 for (name, text) in values {
                     typed[name] = session.vault.policy.field(named: name)?.type == .date ? .date(text) : .string(text)
                 }
-                try RequestView.print(try session.vault.rectify(requestID: id, values: typed, as: session.actor), context)
+                try RequestView.print(
+                    try session.vault.rectify(requestID: id, values: typed, as: session.actor), context)
                 return .success
             }
         }
 
         struct Restrict: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "restrict", abstract: "Restrict processing (GDPR Art. 18, 152-FZ blocking), or lift it with --lift.")
+                name: "restrict",
+                abstract: "Restrict processing (GDPR Art. 18, 152-FZ blocking), or lift it with --lift.")
             static let arguments = [Request.idArgument, .flag("lift", help: "Lift the restriction instead.")]
             let id: String
             let lift: Bool
@@ -227,8 +264,11 @@ extension Tresor {
         struct Object: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "object",
-                abstract: "Record an objection to direct marketing (absolute, immediate); --processing adds Art. 21(1).")
-            static let arguments = [Request.idArgument, .flag("processing", help: "Also object to legitimate-interest processing.")]
+                abstract: "Record an objection to direct marketing (absolute, immediate); --processing adds Art. 21(1)."
+            )
+            static let arguments = [
+                Request.idArgument, .flag("processing", help: "Also object to legitimate-interest processing."),
+            ]
             let id: String
             let processing: Bool
             init(_ arguments: ParsedArguments) throws {
@@ -247,12 +287,17 @@ extension Tresor {
         struct Erase: RunnableCommand {
             static let configuration = CommandConfiguration(
                 name: "erase",
-                abstract: "Erase the person (crypto-shredding), keep only what the law holds, write the destruction record.",
-                discussion: "Several request ids erase in one batch. --suppress adds keyed hashes of the e-mail and phone to the suppression list (always done when the person objected).")
+                abstract:
+                    "Erase the person (crypto-shredding), keep only what the law holds, write the destruction record.",
+                discussion:
+                    "Several request ids erase in one batch. --suppress adds keyed hashes of the e-mail and phone to the suppression list (always done when the person objected)."
+            )
             static let arguments = [
                 ArgumentSpec.positional("id", help: "Request ids (R-…).", repeatable: true),
                 .flag("suppress", help: "Keep keyed hashes of e-mail and phone so an import can't bring them back."),
-                .option("record-out", valueName: "dir", help: "Also export each destruction record as JSON and HTML into this folder."),
+                .option(
+                    "record-out", valueName: "dir",
+                    help: "Also export each destruction record as JSON and HTML into this folder."),
             ]
             let ids: [String]
             let suppress: Bool
@@ -269,17 +314,23 @@ extension Tresor {
                 var files: [String] = []
                 if let recordOut {
                     for result in results {
-                        files += try DestructionRecordFiles.write(result.destructionRecordID, session: session, to: URL(fileURLWithPath: recordOut))
+                        files += try DestructionRecordFiles.write(
+                            result.destructionRecordID, session: session, to: URL(fileURLWithPath: recordOut))
                     }
                 }
                 if context.globals.json {
                     try Output.json(results, to: context)
                 } else {
                     for result in results {
-                        let what = result.fullyErased
+                        let what =
+                            result.fullyErased
                             ? "crypto-shredded"
-                            : "erased; held by law and restricted: " + result.held.map { "\($0.category) until \($0.until.prefix(10)) (\($0.reason))" }.joined(separator: "; ")
-                        context.stdout.writeLine("\(result.requestID): subject \(result.subject) \(what). Destruction record \(result.destructionRecordID).")
+                            : "erased; held by law and restricted: "
+                                + result.held.map { "\($0.category) until \($0.until.prefix(10)) (\($0.reason))" }
+                                .joined(separator: "; ")
+                        context.stdout.writeLine(
+                            "\(result.requestID): subject \(result.subject) \(what). Destruction record \(result.destructionRecordID)."
+                        )
                     }
                     for file in files { context.stdout.writeLine("  \(file)") }
                 }
@@ -288,8 +339,11 @@ extension Tresor {
         }
 
         struct Reject: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "reject", abstract: "Reject a request with the reason given to the person.")
-            static let arguments = [Request.idArgument, .option("reason", valueName: "text", help: "Why.", required: true)]
+            static let configuration = CommandConfiguration(
+                name: "reject", abstract: "Reject a request with the reason given to the person.")
+            static let arguments = [
+                Request.idArgument, .option("reason", valueName: "text", help: "Why.", required: true),
+            ]
             let id: String
             let reason: String
             init(_ arguments: ParsedArguments) throws {
@@ -305,8 +359,12 @@ extension Tresor {
         }
 
         struct Close: RunnableCommand {
-            static let configuration = CommandConfiguration(name: "close", abstract: "Complete a verified request with a result summary.")
-            static let arguments = [Request.idArgument, .option("result", valueName: "text", help: "What was done (no personal values).", required: true)]
+            static let configuration = CommandConfiguration(
+                name: "close", abstract: "Complete a verified request with a result summary.")
+            static let arguments = [
+                Request.idArgument,
+                .option("result", valueName: "text", help: "What was done (no personal values).", required: true),
+            ]
             let id: String
             let result: String
             init(_ arguments: ParsedArguments) throws {
@@ -323,7 +381,8 @@ extension Tresor {
 
         struct Destruction: RunnableCommand {
             static let configuration = CommandConfiguration(
-                name: "destruction-record", abstract: "Export a signed destruction record (152-FZ act / GDPR erasure record) as JSON and HTML.")
+                name: "destruction-record",
+                abstract: "Export a signed destruction record (152-FZ act / GDPR erasure record) as JSON and HTML.")
             static let arguments = [
                 ArgumentSpec.positional("record", help: "The record id (D-…)."),
                 .option("out", valueName: "dir", help: "Where to write the files.", required: true),
@@ -362,8 +421,10 @@ enum DestructionRecordFiles {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = directory.appendingPathComponent("\(id).json")
         let html = directory.appendingPathComponent("\(id).html")
-        try encoder.encode(Signed(record: record, signature: signature, publicKey: checkpointKey)).write(to: json, options: .atomic)
-        try Data(DestructionRecordPage.render(record, signature: signature, publicKey: checkpointKey).utf8).write(to: html, options: .atomic)
+        try encoder.encode(Signed(record: record, signature: signature, publicKey: checkpointKey)).write(
+            to: json, options: .atomic)
+        try Data(DestructionRecordPage.render(record, signature: signature, publicKey: checkpointKey).utf8).write(
+            to: html, options: .atomic)
         chmod(json.path, 0o600)
         chmod(html.path, 0o600)
         return [json.path, html.path]
@@ -405,8 +466,12 @@ struct RequestView: Encodable {
             "  subject \(view.subject) (\(view.jurisdiction)), via \(view.channel)",
             "  received \(Output.time(request.receivedAt)), due \(Output.time(request.dueAt))",
         ]
-        if let extended = request.extendedDueAt { lines.append("  extended to \(Output.time(extended)): \(view.extensionReason ?? "")") }
-        if let verified = view.verifiedBy { lines.append("  identity verified by \(verified): \(view.verificationMethod ?? "")") }
+        if let extended = request.extendedDueAt {
+            lines.append("  extended to \(Output.time(extended)): \(view.extensionReason ?? "")")
+        }
+        if let verified = view.verifiedBy {
+            lines.append("  identity verified by \(verified): \(view.verificationMethod ?? "")")
+        }
         if let reason = view.rejectionReason { lines.append("  rejected: \(reason)") }
         if !view.result.isEmpty { lines.append("  result: \(view.result)") }
         context.stdout.writeLine(lines.joined(separator: "\n"))

@@ -27,7 +27,9 @@ struct DemoScript {
         var options = SampleDataOptions(people: people, seed: seed, dirt: .realistic)
         options.eventsPerPerson = 1.0
         let summary = try SampleDataGenerator.write(options: options, to: data)
-        say("   \(summary.customers) customer rows, \(summary.events) events, \(summary.consents) consent records in \(data.path)")
+        say(
+            "   \(summary.customers) customer rows, \(summary.events) events, \(summary.consents) consent records in \(data.path)"
+        )
 
         section("2. Create the vault (test clock, so the demo's dates are stable)")
         try tresor(["init", "--test-clock", "--default-role", "compliance"])
@@ -42,33 +44,54 @@ struct DemoScript {
         try tresor(["profile", "show", "--external-id", person.externalID, "--as", "compliance", "--purpose", "dsr"])
 
         section("5. The person withdraws e-mail marketing consent (one command); a marketer is refused at once")
-        let profile = try capture(["profile", "show", "--external-id", person.externalID, "--field", "country", "--json"])
+        let profile = try capture([
+            "profile", "show", "--external-id", person.externalID, "--field", "country", "--json",
+        ])
         guard let object = try? JSONSerialization.jsonObject(with: Data(profile.utf8)) as? [String: Any],
             let subject = object["subject"] as? String
         else { throw CLIError.failure("the demo could not read the subject id") }
         try tresor(
-            ["consent", "withdraw", "--external-id", person.externalID, "--purpose", "marketing.email", "--text", person.textVersion,
-             "--source", "web_form"])
-        try tresor(["profile", "show", "--subject", subject, "--as", "marketer", "--purpose", "marketing.email", "--field", "first_name"])
+            [
+                "consent", "withdraw", "--external-id", person.externalID, "--purpose", "marketing.email", "--text",
+                person.textVersion,
+                "--source", "web_form",
+            ])
+        try tresor([
+            "profile", "show", "--subject", subject, "--as", "marketer", "--purpose", "marketing.email", "--field",
+            "first_name",
+        ])
         try tresor(
-            ["policy", "explain", "--actor", "marketer", "--purpose", "marketing.email", "--field", "first_name", "--subject", subject])
+            [
+                "policy", "explain", "--actor", "marketer", "--purpose", "marketing.email", "--field", "first_name",
+                "--subject", subject,
+            ])
 
         section("6. The person asks for their data: open, verify identity, export JSON + HTML in their language")
-        let access = try capture(["request", "open", "--kind", "access", "--channel", "email", "--external-id", person.externalID, "--json"])
+        let access = try capture([
+            "request", "open", "--kind", "access", "--channel", "email", "--external-id", person.externalID, "--json",
+        ])
         let accessID = try requestID(access)
         try tresor(["request", "verify", accessID, "--method", "reply from the e-mail address on file"])
         try tresor(["request", "export", accessID, "--out", reports.path])
 
         section("7. Another person asks to be erased: crypto-shredding, legal holds, destruction record")
-        let erasure = try capture(["request", "open", "--kind", "erasure", "--channel", "web", "--external-id", person.erasureExternalID, "--json"])
+        let erasure = try capture([
+            "request", "open", "--kind", "erasure", "--channel", "web", "--external-id", person.erasureExternalID,
+            "--json",
+        ])
         let erasureID = try requestID(erasure)
         try tresor(["request", "verify", erasureID, "--method", "logged-in account"])
         try tresor(["request", "erase", erasureID, "--suppress", "--record-out", reports.path])
 
         section("8. The auditor verifies the log and keeps a signed checkpoint")
         try tresor(["audit", "verify", "--as", "auditor"])
-        try tresor(["audit", "checkpoint", "--out", reports.appendingPathComponent("audit-checkpoint.json").path, "--as", "auditor"])
-        try tresor(["audit", "report", "--html", reports.appendingPathComponent("audit-report.html").path, "--as", "auditor"])
+        try tresor([
+            "audit", "checkpoint", "--out", reports.appendingPathComponent("audit-checkpoint.json").path, "--as",
+            "auditor",
+        ])
+        try tresor([
+            "audit", "report", "--html", reports.appendingPathComponent("audit-report.html").path, "--as", "auditor",
+        ])
 
         section("Summary")
         let seconds = (ContinuousClock.now - started).components.seconds
@@ -90,12 +113,15 @@ struct DemoScript {
 
     /// Two people of the data set with an external id: one Russian (for the export), one more for the erasure.
     func demoPerson(_ summary: SampleDataSummary) throws -> DemoPerson {
-        let persons = SampleDataGenerator.people(options: SampleDataOptions(people: people, seed: seed, dirt: .realistic))
+        let persons = SampleDataGenerator.people(
+            options: SampleDataOptions(people: people, seed: seed, dirt: .realistic))
         let withID = persons.filter { $0.externalId != nil }
         guard let first = withID.first(where: { $0.country == "RU" }) ?? withID.first,
-            let second = withID.first(where: { $0.externalId != first.externalId && $0.country != "RU" }) ?? withID.dropFirst().first
+            let second = withID.first(where: { $0.externalId != first.externalId && $0.country != "RU" })
+                ?? withID.dropFirst().first
         else { throw CLIError.failure("the generated data set has too few customers with an external id") }
-        return DemoPerson(externalID: first.externalId!, textVersion: first.consentTextVersion, erasureExternalID: second.externalId!)
+        return DemoPerson(
+            externalID: first.externalId!, textVersion: first.consentTextVersion, erasureExternalID: second.externalId!)
     }
 
     func tresor(_ arguments: [String], allowRejects: Bool = false) throws {
@@ -115,12 +141,16 @@ struct DemoScript {
             root: Tresor.self, arguments: arguments + ["--vault", vault], environment: environment, stdout: sink,
             stderr: context.stderr)
         context.stdout.write(sink.text)
-        guard code == 0 else { throw CLIError.failure("the demo step `tresor \(arguments.first ?? "")` failed with exit code \(code)") }
+        guard code == 0 else {
+            throw CLIError.failure("the demo step `tresor \(arguments.first ?? "")` failed with exit code \(code)")
+        }
         return sink.text
     }
 
     func requestID(_ json: String) throws -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], let id = object["id"] as? String else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let id = object["id"] as? String
+        else {
             throw CLIError.failure("the demo could not read the request id")
         }
         return id

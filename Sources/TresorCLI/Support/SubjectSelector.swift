@@ -3,7 +3,10 @@ import Vault
 
 /// SUBJECT on the command line: `--subject ID`, `--email E`, `--phone P` or `--external-id X`.
 struct SubjectSelector {
-    enum Kind { case id(SubjectID), identity(IdentityKind, String) }
+    enum Kind {
+        case id(SubjectID)
+        case identity(IdentityKind, String)
+    }
     let kind: Kind
     let region: String?
 
@@ -38,13 +41,15 @@ struct SubjectSelector {
             guard try session.vault.subjectInfo(id) != nil else { throw CLIError.failure("no subject with id \(id)") }
             return id
         case .identity(let identity, let value):
-            let found = try session.vault.access(as: session.actor).lookup(identity, value, region: region, purpose: purpose)
+            let found = try session.vault.access(as: session.actor).lookup(
+                identity, value, region: region, purpose: purpose)
             switch found.count {
             case 0: throw CLIError.failure("no subject has that \(identity.rawValue)")
             case 1: return found[0]
             default:
                 let ids = found.map(\.description).sorted().joined(separator: ", ")
-                throw CLIError.failure("\(found.count) subjects share that \(identity.rawValue) (\(ids)); use --subject")
+                throw CLIError.failure(
+                    "\(found.count) subjects share that \(identity.rawValue) (\(ids)); use --subject")
             }
         }
     }

@@ -151,7 +151,8 @@ enum PolicyFiles {
             candidates.append(folder.appendingPathComponent("Policies"))
             folder = folder.deletingLastPathComponent()
         }
-        if let found = candidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("default.json").path) }) {
+        if let found = candidates.first(where: { fm.fileExists(atPath: $0.appendingPathComponent("default.json").path) }
+        ) {
             return found
         }
         throw CLIError.usage("cannot find the Policies folder; give --policies DIR")

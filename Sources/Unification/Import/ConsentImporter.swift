@@ -62,7 +62,8 @@ public struct ConsentImporter {
         try flush()
         summary.rejectsByReason = report.countsByReason
         let elapsed = ContinuousClock.now - started
-        summary.milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        summary.milliseconds =
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         return (summary, report)
     }
 
@@ -71,36 +72,66 @@ public struct ConsentImporter {
         let reason: RejectReason
     }
 
-    private func makeInput(_ object: [String: Any], line: Int, cache: inout [String: SubjectID?]) throws -> Result<ConsentInput, Problem> {
+    private func makeInput(_ object: [String: Any], line: Int, cache: inout [String: SubjectID?]) throws -> Result<
+        ConsentInput, Problem
+    > {
         func text(_ key: String) -> String? { (object[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
         // The person: external id first, else a unique e-mail.
         let subject: SubjectID?
         if let raw = text("external_id") {
-            guard let external = try? Normalizer.externalID(raw) else { return .failure(Problem(field: "external_id", reason: .invalidValue(code: "invalid_id", message: "not a valid external id"))) }
-            subject = try lookup("x:" + external, cache: &cache) { try vault.subjects(with: .externalID, normalized: external) }
+            guard let external = try? Normalizer.externalID(raw) else {
+                return .failure(
+                    Problem(
+                        field: "external_id",
+                        reason: .invalidValue(code: "invalid_id", message: "not a valid external id")))
+            }
+            subject = try lookup("x:" + external, cache: &cache) {
+                try vault.subjects(with: .externalID, normalized: external)
+            }
         } else if let raw = text("email") {
-            guard let email = try? Normalizer.email(raw) else { return .failure(Problem(field: "email", reason: .invalidValue(code: "invalid_email", message: "not a valid e-mail address"))) }
+            guard let email = try? Normalizer.email(raw) else {
+                return .failure(
+                    Problem(
+                        field: "email",
+                        reason: .invalidValue(code: "invalid_email", message: "not a valid e-mail address")))
+            }
             subject = try lookup("e:" + email, cache: &cache) { try vault.subjects(with: .email, normalized: email) }
         } else {
             return .failure(Problem(field: nil, reason: .noIdentifier))
         }
-        guard let subject else { return .failure(Problem(field: text("external_id") == nil ? "email" : "external_id", reason: .refused("no single imported customer has this identifier"))) }
+        guard let subject else {
+            return .failure(
+                Problem(
+                    field: text("external_id") == nil ? "email" : "external_id",
+                    reason: .refused("no single imported customer has this identifier")))
+        }
         guard let purpose = text("purpose") else { return .failure(Problem(field: "purpose", reason: .missingField)) }
         guard let status = text("status"), ["granted", "withdrawn", "refused"].contains(status) else {
-            return .failure(Problem(field: "status", reason: .invalidValue(code: "invalid_status", message: "status must be granted, withdrawn or refused")))
+            return .failure(
+                Problem(
+                    field: "status",
+                    reason: .invalidValue(
+                        code: "invalid_status", message: "status must be granted, withdrawn or refused")))
         }
-        guard let at = text("at").flatMap(Timestamp.parseMilliseconds) else { return .failure(Problem(field: "at", reason: .invalidTimestamp)) }
-        guard let version = text("consent_text_version") else { return .failure(Problem(field: "consent_text_version", reason: .missingField)) }
+        guard let at = text("at").flatMap(Timestamp.parseMilliseconds) else {
+            return .failure(Problem(field: "at", reason: .invalidTimestamp))
+        }
+        guard let version = text("consent_text_version") else {
+            return .failure(Problem(field: "consent_text_version", reason: .missingField))
+        }
         let expires = text("expires_at").flatMap(Timestamp.parseMilliseconds)
         return .success(
             ConsentInput(
                 subject: subject, purpose: purpose, status: status, lawfulBasis: text("lawful_basis") ?? "consent",
                 source: Self.source(text("source")), textVersion: version, collectedAt: at, expiresAt: expires,
-                givenBy: text("given_by") == "guardian" ? .guardian : .subject, evidence: text("evidence") ?? "import \(line)",
+                givenBy: text("given_by") == "guardian" ? .guardian : .subject,
+                evidence: text("evidence") ?? "import \(line)",
                 ipAddress: text("ip")))
     }
 
-    private func lookup(_ key: String, cache: inout [String: SubjectID?], _ find: () throws -> [SubjectID]) throws -> SubjectID? {
+    private func lookup(_ key: String, cache: inout [String: SubjectID?], _ find: () throws -> [SubjectID]) throws
+        -> SubjectID?
+    {
         if let cached = cache[key] { return cached }
         let found = try find()
         let subject = found.count == 1 ? found[0] : nil

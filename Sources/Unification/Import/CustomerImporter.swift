@@ -44,7 +44,9 @@ public struct CustomerImporter {
         let started = ContinuousClock.now
         var summary = ImportSummary(file: file.lastPathComponent)
         var report = RejectReport()
-        let mappingFile = try options.mappingFile.map { url throws(UnificationError) in try CSVMappingFile.load(contentsOf: url) }
+        let mappingFile = try options.mappingFile.map { url throws(UnificationError) in
+            try CSVMappingFile.load(contentsOf: url)
+        }
         let normalizer = FieldNormalizer(now: Date(timeIntervalSince1970: Double(vault.now()) / 1000))
         let defaultSource = options.source ?? file.deletingPathExtension().lastPathComponent
 
@@ -59,12 +61,14 @@ public struct CustomerImporter {
                 var collected: [Int: ExistingSubject] = [:]
                 try w.forEachIdentity { subject, kind, token in
                     guard let identifier = IdentifierToken(bytes: token) else { return }
-                    let slot = index[subject] ?? {
-                        let next = existing.count
-                        existing.append(subject)
-                        index[subject] = next
-                        return next
-                    }()
+                    let slot =
+                        index[subject]
+                        ?? {
+                            let next = existing.count
+                            existing.append(subject)
+                            index[subject] = next
+                            return next
+                        }()
                     var entry = collected[slot] ?? ExistingSubject(id: slot)
                     switch kind {
                     case .externalID: entry.externalIDs.append(identifier)
@@ -77,7 +81,8 @@ public struct CustomerImporter {
                 existingRecords = collected.keys.sorted().map { collected[$0]! }
             }
             let reader = try CSVReader(url: file)
-            let mapping = try CSVHeaderMapping(header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
+            let mapping = try CSVHeaderMapping(
+                header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
             while let outcome = try reader.next() {
                 guard case .record(let record) = outcome else { continue }
                 let region = mapping.value(of: .country, in: record).flatMap { try? Normalizer.country($0) }
@@ -140,7 +145,8 @@ public struct CustomerImporter {
         }
         try flush()
         summary.rejectsByReason = report.countsByReason
-        summary.milliseconds = Int64((ContinuousClock.now - started).components.seconds * 1000)
+        summary.milliseconds =
+            Int64((ContinuousClock.now - started).components.seconds * 1000)
             + Int64((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
         return (summary, report)
     }
@@ -148,11 +154,15 @@ public struct CustomerImporter {
     /// The text without leading and trailing ASCII spaces and tabs (fast path for import columns).
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last, first == 32 || first == 9 || last == 32 || last == 9 else { return text }
+        guard let first = utf8.first, let last = utf8.last, first == 32 || first == 9 || last == 32 || last == 9 else {
+            return text
+        }
         var start = utf8.startIndex
         var end = utf8.endIndex
         while start < end, utf8[start] == 32 || utf8[start] == 9 { start = utf8.index(after: start) }
-        while end > start, utf8[utf8.index(before: end)] == 32 || utf8[utf8.index(before: end)] == 9 { end = utf8.index(before: end) }
+        while end > start, utf8[utf8.index(before: end)] == 32 || utf8[utf8.index(before: end)] == 9 {
+            end = utf8.index(before: end)
+        }
         return String(text[start..<end])
     }
 
@@ -185,7 +195,8 @@ public struct CustomerImporter {
             guard let raw = mapping.value(of: field, in: record) else { continue }
             switch normalizer.normalize(field, raw, region: region) {
             case .value(let value, let normalized): values.append((field, value, normalized))
-            case .problem(let reason): dropped.append(RecordProblem(line: record.line, field: field.rawValue, reason: reason))
+            case .problem(let reason):
+                dropped.append(RecordProblem(line: record.line, field: field.rawValue, reason: reason))
             }
         }
         let identifiers = values.filter { [.externalId, .email, .phone].contains($0.0) }
@@ -225,9 +236,12 @@ public struct CustomerImporter {
         if winners[subject] == nil { winners[subject] = [:] }
 
         // Survivorship: does this row's value replace the one already stored?
-        let created = mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
+        let created =
+            mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
         for (field, value, normalized) in values {
-            guard let name = FieldNormalizer.policyField(field), vault.policy.field(named: name) != nil else { continue }
+            guard let name = FieldNormalizer.policyField(field), vault.policy.field(named: name) != nil else {
+                continue
+            }
             let rule = vault.policy.survivorshipRule(for: name)
             let rank = Rank(trust: -(rule.trustRank(of: source) ?? rule.sourceTrust.count), time: created)
             if let current = winners[subject]?[name] {

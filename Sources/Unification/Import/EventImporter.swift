@@ -25,7 +25,9 @@ public struct EventImporter {
     public var batchSize = 25_000
 
     /// Imports `file`.
-    public func run(file: URL, source: String = "segment", progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, RejectReport) {
+    public func run(file: URL, source: String = "segment", progress: (Int) -> Void = { _ in }) throws -> (
+        ImportSummary, RejectReport
+    ) {
         let started = ContinuousClock.now
         var summary = ImportSummary(file: file.lastPathComponent)
         var report = RejectReport()
@@ -42,15 +44,21 @@ public struct EventImporter {
                     guard case .message(let message) = parsed else { continue }
                     switch message.type {
                     case .identify:
-                        if let user = message.userId, let country = message.traits[.country] { countryOfUser[user] = country }
+                        if let user = message.userId, let country = message.traits[.country] {
+                            countryOfUser[user] = country
+                        }
                         guard let anonymous = message.anonymousId else { continue }
                         if let user = message.userId {
                             anonymousToUser[anonymous] = user
                         } else {
-                            anonymousTraits[anonymous] = (message.traits[.email], message.traits[.phone], message.traits[.country])
+                            anonymousTraits[anonymous] = (
+                                message.traits[.email], message.traits[.phone], message.traits[.country]
+                            )
                         }
                     case .alias:
-                        if let previous = message.previousId, let user = message.userId { anonymousToUser[previous] = user }
+                        if let previous = message.previousId, let user = message.userId {
+                            anonymousToUser[previous] = user
+                        }
                     default: continue
                     }
                 }
@@ -68,18 +76,23 @@ public struct EventImporter {
                 var events: [NewEvent] = []
                 events.reserveCapacity(pending.count)
                 for message in pending {
-                    guard let subject = try resolve(
-                        message, w: w, anonymousToUser: anonymousToUser, anonymousTraits: anonymousTraits, countryOfUser: countryOfUser,
-                        subjectOfUser: &subjectOfUser, subjectOfAnonymous: &subjectOfAnonymous, summary: &summary)
+                    guard
+                        let subject = try resolve(
+                            message, w: w, anonymousToUser: anonymousToUser, anonymousTraits: anonymousTraits,
+                            countryOfUser: countryOfUser,
+                            subjectOfUser: &subjectOfUser, subjectOfAnonymous: &subjectOfAnonymous, summary: &summary)
                     else {
                         summary.rejected += 1
-                        report.add(RecordProblem(line: message.line, field: "userId", reason: .noIdentifier), file: reader.fileName)
+                        report.add(
+                            RecordProblem(line: message.line, field: "userId", reason: .noIdentifier),
+                            file: reader.fileName)
                         continue
                     }
                     guard let type = Self.eventType(message) else { continue }
                     events.append(
                         NewEvent(
-                            subject: subject, type: type, at: message.timestamp, source: source, messageID: message.messageId,
+                            subject: subject, type: type, at: message.timestamp, source: source,
+                            messageID: message.messageId,
                             properties: message.properties ?? Array("{}".utf8)))
                 }
                 // Subject order turns the index inserts of a batch into neighbouring page writes.
@@ -114,7 +127,8 @@ public struct EventImporter {
         try flush()
         summary.rejectsByReason = report.countsByReason
         let elapsed = ContinuousClock.now - started
-        summary.milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        summary.milliseconds =
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         return (summary, report)
     }
 
@@ -154,7 +168,9 @@ public struct EventImporter {
             }
             return subject
         }
-        guard let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) else { return nil }
+        guard let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) else {
+            return nil
+        }
         if let known = subjectOfAnonymous[normalized] { return known }
         var subject = try w.subjects(with: .anonymousID, normalized: normalized).first
         if subject == nil, let traits = anonymousTraits[anonymous] {

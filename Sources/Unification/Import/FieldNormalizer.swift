@@ -34,14 +34,22 @@ struct FieldNormalizer {
                 let value = try Normalizer.country(raw)
                 return .value(.string(value), normalized: value)
             case .createdAt:
-                guard let milliseconds = Timestamp.parseMilliseconds(CustomerImporter.trimmed(raw))
-                    ?? (try? Normalizer.birthDate(raw, now: now)).flatMap({ Timestamp.parseMilliseconds($0 + "T00:00:00Z") })
-                else { return .problem(.invalidValue(code: "invalid_date", message: "not an ISO 8601 time or a dd.mm.yyyy date")) }
+                guard
+                    let milliseconds = Timestamp.parseMilliseconds(CustomerImporter.trimmed(raw))
+                        ?? (try? Normalizer.birthDate(raw, now: now)).flatMap({
+                            Timestamp.parseMilliseconds($0 + "T00:00:00Z")
+                        })
+                else {
+                    return .problem(
+                        .invalidValue(code: "invalid_date", message: "not an ISO 8601 time or a dd.mm.yyyy date"))
+                }
                 let day = String(Timestamp.string(milliseconds: milliseconds).prefix(10))
                 return .value(.date(day), normalized: day)
             case .gender, .language:
                 let value = try Normalizer.name(raw).lowercased()
-                guard value.count <= 16 else { return .problem(.invalidValue(code: "too_long", message: "longer than 16 characters")) }
+                guard value.count <= 16 else {
+                    return .problem(.invalidValue(code: "too_long", message: "longer than 16 characters"))
+                }
                 return .value(.string(value), normalized: value)
             case .source, .sourceRecordId:
                 let value = try Normalizer.externalID(raw)
