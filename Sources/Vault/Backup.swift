@@ -118,10 +118,14 @@ extension Vault {
                 }
                 for id in subjects where erasedSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
                     for table in [
-                        "fields", "identities", "events", "consent_state", "module_records", "source_records",
+                        "fields", "identities", "events", "consent_state", "module_records", "source_records", "merge_values",
                     ] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }
+                    try copy.run(
+                        "DELETE FROM merge_moves WHERE merge_id IN (SELECT id FROM merge_log WHERE survivor = ? OR absorbed = ?)",
+                        [id, id])
+                    try copy.run("DELETE FROM merge_log WHERE survivor = ? OR absorbed = ?", [id, id])
                     try copy.run("DELETE FROM subjects WHERE id = ?", [id])
                     summary.reErasedSubjects += 1
                 }

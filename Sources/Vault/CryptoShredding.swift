@@ -32,6 +32,7 @@ extension Vault {
                 report.consents += try delete("DELETE FROM consent_state WHERE subject = ?", subject, db)
                 report.moduleRecords += try delete("DELETE FROM module_records WHERE subject = ?", subject, db)
                 _ = try delete("DELETE FROM source_records WHERE subject = ?", subject, db)
+                try eraseMergeTraces(subject, db)
                 // The wrapped data key lives in the subject row: deleting it destroys the key.
                 _ = try delete("DELETE FROM subjects WHERE id = ?", subject, db)
             }

@@ -135,6 +135,7 @@ extension Vault {
         try delete("consents", "DELETE FROM consent_state WHERE subject = ?", [subject.bytes])
         try delete("moduleRecords", "DELETE FROM module_records WHERE subject = ?", [subject.bytes])
         try delete("sourceRecords", "DELETE FROM source_records WHERE subject = ?", [subject.bytes])
+        try eraseMergeTraces(subject, db)
         let fullyErased = held.isEmpty
         if fullyErased {
             try db.run("DELETE FROM subjects WHERE id = ?", [subject.bytes])
@@ -191,6 +192,15 @@ extension Vault {
             requestID: requestID, subject: subject, fullyErased: fullyErased, held: held, counts: counts,
             suppressed: suppressed, destructionRecordID: recordID)
         return (result, ledger.map { "\($0.0) \(Hex.encode($0.1))" })
+    }
+
+    /// Deletes the merge log entries and kept values that involve `subject`.
+    func eraseMergeTraces(_ subject: SubjectID, _ db: Connection) throws {
+        try db.run(
+            "DELETE FROM merge_moves WHERE merge_id IN (SELECT id FROM merge_log WHERE survivor = ? OR absorbed = ?)",
+            [subject.bytes, subject.bytes])
+        try db.run("DELETE FROM merge_values WHERE subject = ?", [subject.bytes])
+        try db.run("DELETE FROM merge_log WHERE survivor = ? OR absorbed = ?", [subject.bytes, subject.bytes])
     }
 
     /// The keyed token of an identifier on the suppression list (its own domain, so it never

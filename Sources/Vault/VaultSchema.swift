@@ -209,5 +209,39 @@ enum VaultSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX source_records_by_subject ON source_records (subject);
                 """),
+        Migration(
+            version: 5, name: "merge log",
+            sql: """
+                CREATE TABLE merge_log (
+                    id TEXT PRIMARY KEY,
+                    survivor BLOB NOT NULL,
+                    absorbed BLOB NOT NULL,
+                    rule TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    absorbed_jurisdiction TEXT NOT NULL,
+                    absorbed_created_at INTEGER NOT NULL,
+                    absorbed_flags INTEGER NOT NULL,
+                    copied_fields TEXT NOT NULL,
+                    undone_at INTEGER
+                );
+                CREATE INDEX merge_log_by_survivor ON merge_log (survivor);
+                CREATE TABLE merge_values (
+                    merge_id TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    subject BLOB NOT NULL,
+                    value BLOB NOT NULL,
+                    source TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (merge_id, field)
+                ) WITHOUT ROWID;
+                CREATE INDEX merge_values_by_subject ON merge_values (subject);
+                CREATE TABLE merge_moves (
+                    merge_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    ref BLOB NOT NULL,
+                    PRIMARY KEY (merge_id, kind, ref)
+                ) WITHOUT ROWID;
+                """),
     ]
 }
