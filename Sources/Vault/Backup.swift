@@ -118,7 +118,8 @@ extension Vault {
                 }
                 for id in subjects where erasedSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
                     for table in [
-                        "fields", "identities", "events", "consent_state", "module_records", "source_records", "merge_values",
+                        "fields", "identities", "events", "consent_state", "module_records", "source_records",
+                        "merge_values",
                     ] {
                         try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
                     }

@@ -27,10 +27,13 @@ public struct MergeRecord: Sendable, Equatable, Codable {
 extension Vault {
     /// Merges `absorbed` into `survivor` for `rule`; returns the merge log entry.
     @discardableResult
-    public func merge(_ absorbed: SubjectID, into survivor: SubjectID, rule: String, as actor: Actor) throws -> MergeRecord {
+    public func merge(_ absorbed: SubjectID, into survivor: SubjectID, rule: String, as actor: Actor) throws
+        -> MergeRecord
+    {
         guard absorbed != survivor else { throw VaultError(.invalidArgument, "a subject can't be merged into itself") }
         let record = try store.write { db in
-            guard let from = try SubjectRecord.load(absorbed, in: db), let to = try SubjectRecord.load(survivor, in: db) else {
+            guard let from = try SubjectRecord.load(absorbed, in: db), let to = try SubjectRecord.load(survivor, in: db)
+            else {
                 throw VaultError(.unknownSubject, "both subjects must exist")
             }
             let now = clock.now()
@@ -39,20 +42,26 @@ extension Vault {
             let toKey = try keyring.dataKey(for: survivor, version: to.keyVersion, wrapped: to.wrappedKey)
             // Fields: every absorbed value is kept in the log; missing ones are copied to the survivor.
             var survivorFields: Set<String> = []
-            try db.forEachRow("SELECT field FROM fields WHERE subject = ?", [survivor.bytes]) { survivorFields.insert($0.text(0) ?? "") }
+            try db.forEachRow("SELECT field FROM fields WHERE subject = ?", [survivor.bytes]) {
+                survivorFields.insert($0.text(0) ?? "")
+            }
             var copied: [String] = []
             var rows: [(String, [UInt8], String, Int64)] = []
-            try db.forEachRow("SELECT field, value, source, updated_at FROM fields WHERE subject = ?", [absorbed.bytes]) {
+            try db.forEachRow("SELECT field, value, source, updated_at FROM fields WHERE subject = ?", [absorbed.bytes])
+            {
                 rows.append(($0.text(0) ?? "", $0.blob(1), $0.text(2) ?? "", $0.int64(3)))
             }
             for (field, sealed, source, updatedAt) in rows {
                 let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.field(absorbed, field))
-                let kept = try AEAD.seal(plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, "merge:\(id):\(field)"))
+                let kept = try AEAD.seal(
+                    plain, key: toKey, keyVersion: to.keyVersion,
+                    associatedData: Binding.field(survivor, "merge:\(id):\(field)"))
                 try db.run(
                     "INSERT INTO merge_values (merge_id, field, subject, value, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [id, field, survivor.bytes, kept, source, updatedAt])
                 if !survivorFields.contains(field) {
-                    let moved = try AEAD.seal(plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field))
+                    let moved = try AEAD.seal(
+                        plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field))
                     try db.run(
                         "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
                         [survivor.bytes, field, moved, source, updatedAt])
@@ -61,50 +70,74 @@ extension Vault {
             }
             try db.run("DELETE FROM fields WHERE subject = ?", [absorbed.bytes])
             // Events, re-encrypted under the survivor.
-            try moveEvents(from: absorbed, key: fromKey, to: survivor, key: toKey, version: to.keyVersion, mergeID: id, record: true, db: db)
+            try moveEvents(
+                from: absorbed, key: fromKey, to: survivor, key: toKey, version: to.keyVersion, mergeID: id,
+                record: true, db: db)
             // Identities, source records and consent state.
             var identities: [(String, [UInt8])] = []
-            try db.forEachRow("SELECT kind, token FROM identities WHERE subject = ?", [absorbed.bytes]) { identities.append(($0.text(0) ?? "", $0.blob(1))) }
+            try db.forEachRow("SELECT kind, token FROM identities WHERE subject = ?", [absorbed.bytes]) {
+                identities.append(($0.text(0) ?? "", $0.blob(1)))
+            }
             for (kind, token) in identities {
-                try db.run("INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'identity', ?)", [id, Array(kind.utf8) + [0] + token])
-                try db.run("INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)", [kind, token, survivor.bytes, now])
+                try db.run(
+                    "INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'identity', ?)",
+                    [id, Array(kind.utf8) + [0] + token])
+                try db.run(
+                    "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
+                    [kind, token, survivor.bytes, now])
             }
             try db.run("DELETE FROM identities WHERE subject = ?", [absorbed.bytes])
             var sources: [(String, String)] = []
-            try db.forEachRow("SELECT source, record_id FROM source_records WHERE subject = ?", [absorbed.bytes]) { sources.append(($0.text(0) ?? "", $0.text(1) ?? "")) }
+            try db.forEachRow("SELECT source, record_id FROM source_records WHERE subject = ?", [absorbed.bytes]) {
+                sources.append(($0.text(0) ?? "", $0.text(1) ?? ""))
+            }
             for (source, recordID) in sources {
-                try db.run("INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'source', ?)", [id, Array("\(source)\u{0}\(recordID)".utf8)])
+                try db.run(
+                    "INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'source', ?)",
+                    [id, Array("\(source)\u{0}\(recordID)".utf8)])
             }
             try db.run("UPDATE source_records SET subject = ? WHERE subject = ?", [survivor.bytes, absorbed.bytes])
             var purposes: [String] = []
-            try db.forEachRow("SELECT purpose FROM consent_state WHERE subject = ? AND purpose NOT IN (SELECT purpose FROM consent_state WHERE subject = ?)", [absorbed.bytes, survivor.bytes]) {
+            try db.forEachRow(
+                "SELECT purpose FROM consent_state WHERE subject = ? AND purpose NOT IN (SELECT purpose FROM consent_state WHERE subject = ?)",
+                [absorbed.bytes, survivor.bytes]
+            ) {
                 purposes.append($0.text(0) ?? "")
             }
             for purpose in purposes {
-                try db.run("INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'consent', ?)", [id, Array(purpose.utf8)])
-                try db.run("UPDATE consent_state SET subject = ? WHERE subject = ? AND purpose = ?", [survivor.bytes, absorbed.bytes, purpose])
+                try db.run(
+                    "INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'consent', ?)", [id, Array(purpose.utf8)])
+                try db.run(
+                    "UPDATE consent_state SET subject = ? WHERE subject = ? AND purpose = ?",
+                    [survivor.bytes, absorbed.bytes, purpose])
             }
             try db.run("DELETE FROM consent_state WHERE subject = ?", [absorbed.bytes])
             try db.run("UPDATE module_records SET subject = ? WHERE subject = ?", [survivor.bytes, absorbed.bytes])
-            let flags = (from.restricted ? 1 : 0) | (from.objectedToMarketing ? 2 : 0) | (from.objectedToProcessing ? 4 : 0)
+            let flags =
+                (from.restricted ? 1 : 0) | (from.objectedToMarketing ? 2 : 0) | (from.objectedToProcessing ? 4 : 0)
             // The stricter state wins: a restriction or objection of either person holds for the merged profile.
             try db.run(
                 "UPDATE subjects SET restricted = max(restricted, ?), objected_marketing = max(objected_marketing, ?), objected_processing = max(objected_processing, ?), updated_at = ? WHERE id = ?",
                 [from.restricted, from.objectedToMarketing, from.objectedToProcessing, now, survivor.bytes])
             try db.run("DELETE FROM subjects WHERE id = ?", [absorbed.bytes])
             let merge = MergeRecord(
-                id: id, survivor: survivor, absorbed: absorbed, rule: rule, at: now, actor: actor.name, copiedFields: copied.sorted(),
+                id: id, survivor: survivor, absorbed: absorbed, rule: rule, at: now, actor: actor.name,
+                copiedFields: copied.sorted(),
                 undoneAt: nil)
             try db.run(
                 """
                 INSERT INTO merge_log (id, survivor, absorbed, rule, at, actor, absorbed_jurisdiction, absorbed_created_at,
                     absorbed_flags, copied_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [id, survivor.bytes, absorbed.bytes, rule, now, actor.name, from.jurisdiction, from.createdAt, flags, merge.copiedFields.joined(separator: ",")])
+                [
+                    id, survivor.bytes, absorbed.bytes, rule, now, actor.name, from.jurisdiction, from.createdAt, flags,
+                    merge.copiedFields.joined(separator: ","),
+                ])
             try AuditLog.append(
                 [
                     AuditLog.Draft(
-                        actor: actor, role: roleName(of: actor), purpose: "unification", action: "merge", subjects: [survivor, absorbed],
+                        actor: actor, role: roleName(of: actor), purpose: "unification", action: "merge",
+                        subjects: [survivor, absorbed],
                         fields: rows.map(\.0).sorted(), decision: "allowed", reason: "\(id): rule \(rule)")
                 ], at: now, in: db, keyring: keyring)
             return merge
@@ -118,15 +151,22 @@ extension Vault {
     @discardableResult
     public func unmerge(_ mergeID: String, as actor: Actor) throws -> MergeRecord {
         try store.write { db in
-            guard var merge = try loadMerge(mergeID, db) else { throw VaultError(.invalidArgument, "no merge \(mergeID)") }
-            guard merge.undoneAt == nil else { throw VaultError(.invalidArgument, "merge \(mergeID) was already undone") }
+            guard var merge = try loadMerge(mergeID, db) else {
+                throw VaultError(.invalidArgument, "no merge \(mergeID)")
+            }
+            guard merge.undoneAt == nil else {
+                throw VaultError(.invalidArgument, "merge \(mergeID) was already undone")
+            }
             guard let to = try SubjectRecord.load(merge.survivor, in: db) else {
                 throw VaultError(.unknownSubject, "the surviving subject \(merge.survivor) no longer exists (erased?)")
             }
             var jurisdiction = ""
             var createdAt: Int64 = 0
             var flags: Int64 = 0
-            try db.forEachRow("SELECT absorbed_jurisdiction, absorbed_created_at, absorbed_flags FROM merge_log WHERE id = ?", [mergeID]) {
+            try db.forEachRow(
+                "SELECT absorbed_jurisdiction, absorbed_created_at, absorbed_flags FROM merge_log WHERE id = ?",
+                [mergeID]
+            ) {
                 jurisdiction = $0.text(0) ?? ""
                 createdAt = $0.int64(1)
                 flags = $0.int64(2)
@@ -142,26 +182,39 @@ extension Vault {
                 [absorbed.bytes, jurisdiction, createdAt, now, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0, wrapped])
             let toKey = try keyring.dataKey(for: merge.survivor, version: to.keyVersion, wrapped: to.wrappedKey)
             var values: [(String, [UInt8], String, Int64)] = []
-            try db.forEachRow("SELECT field, value, source, updated_at FROM merge_values WHERE merge_id = ?", [mergeID]) {
+            try db.forEachRow("SELECT field, value, source, updated_at FROM merge_values WHERE merge_id = ?", [mergeID])
+            {
                 values.append(($0.text(0) ?? "", $0.blob(1), $0.text(2) ?? "", $0.int64(3)))
             }
             for (field, sealed, source, updatedAt) in values {
-                let plain = try AEAD.open(sealed, key: toKey, associatedData: Binding.field(merge.survivor, "merge:\(mergeID):\(field)"))
-                let restored = try AEAD.seal(plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field))
-                try db.run("INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)", [absorbed.bytes, field, restored, source, updatedAt])
+                let plain = try AEAD.open(
+                    sealed, key: toKey, associatedData: Binding.field(merge.survivor, "merge:\(mergeID):\(field)"))
+                let restored = try AEAD.seal(
+                    plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field))
+                try db.run(
+                    "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    [absorbed.bytes, field, restored, source, updatedAt])
             }
-            for field in merge.copiedFields { try db.run("DELETE FROM fields WHERE subject = ? AND field = ?", [merge.survivor.bytes, field]) }
+            for field in merge.copiedFields {
+                try db.run("DELETE FROM fields WHERE subject = ? AND field = ?", [merge.survivor.bytes, field])
+            }
             try db.run("DELETE FROM merge_values WHERE merge_id = ?", [mergeID])
-            try moveEvents(from: merge.survivor, key: toKey, to: absorbed, key: fromKey, version: 1, mergeID: mergeID, record: false, db: db)
+            try moveEvents(
+                from: merge.survivor, key: toKey, to: absorbed, key: fromKey, version: 1, mergeID: mergeID,
+                record: false, db: db)
             var moves: [(String, [UInt8])] = []
-            try db.forEachRow("SELECT kind, ref FROM merge_moves WHERE merge_id = ? AND kind != 'event'", [mergeID]) { moves.append(($0.text(0) ?? "", $0.blob(1))) }
+            try db.forEachRow("SELECT kind, ref FROM merge_moves WHERE merge_id = ? AND kind != 'event'", [mergeID]) {
+                moves.append(($0.text(0) ?? "", $0.blob(1)))
+            }
             for (kind, ref) in moves {
                 let parts = ref.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
                 switch kind {
                 case "identity":
                     let identityKind = String(decoding: parts[0], as: UTF8.self)
                     let token = parts.count > 1 ? Array(parts[1]) : []
-                    try db.run("INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)", [identityKind, token, absorbed.bytes, now])
+                    try db.run(
+                        "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
+                        [identityKind, token, absorbed.bytes, now])
                     // The survivor keeps an identity only if it had it before the merge.
                     try db.run(
                         "DELETE FROM identities WHERE kind = ? AND token = ? AND subject = ? AND created_at = ?",
@@ -169,7 +222,9 @@ extension Vault {
                 case "source":
                     let source = String(decoding: parts[0], as: UTF8.self)
                     let recordID = parts.count > 1 ? String(decoding: parts[1], as: UTF8.self) : ""
-                    try db.run("UPDATE source_records SET subject = ? WHERE source = ? AND record_id = ?", [absorbed.bytes, source, recordID])
+                    try db.run(
+                        "UPDATE source_records SET subject = ? WHERE source = ? AND record_id = ?",
+                        [absorbed.bytes, source, recordID])
                 case "consent":
                     try db.run(
                         "UPDATE consent_state SET subject = ? WHERE subject = ? AND purpose = ?",
@@ -184,7 +239,8 @@ extension Vault {
                 [
                     AuditLog.Draft(
                         actor: actor, role: roleName(of: actor), purpose: "unification", action: "unmerge",
-                        subjects: [merge.survivor, absorbed], fields: values.map(\.0).sorted(), decision: "allowed", reason: mergeID)
+                        subjects: [merge.survivor, absorbed], fields: values.map(\.0).sorted(), decision: "allowed",
+                        reason: mergeID)
                 ], at: now, in: db, keyring: keyring)
             return merge
         }
@@ -195,7 +251,9 @@ extension Vault {
         try store.read { db in
             var ids: [String] = []
             if let subject {
-                try db.forEachRow("SELECT id FROM merge_log WHERE survivor = ? ORDER BY at, id", [subject.bytes]) { ids.append($0.text(0) ?? "") }
+                try db.forEachRow("SELECT id FROM merge_log WHERE survivor = ? ORDER BY at, id", [subject.bytes]) {
+                    ids.append($0.text(0) ?? "")
+                }
             } else {
                 try db.forEachRow("SELECT id FROM merge_log ORDER BY at, id") { ids.append($0.text(0) ?? "") }
             }
@@ -205,11 +263,15 @@ extension Vault {
 
     private func loadMerge(_ id: String, _ db: Connection) throws -> MergeRecord? {
         var merge: MergeRecord?
-        try db.forEachRow("SELECT id, survivor, absorbed, rule, at, actor, copied_fields, undone_at FROM merge_log WHERE id = ?", [id]) {
+        try db.forEachRow(
+            "SELECT id, survivor, absorbed, rule, at, actor, copied_fields, undone_at FROM merge_log WHERE id = ?", [id]
+        ) {
             merge = MergeRecord(
-                id: $0.text(0) ?? "", survivor: SubjectID(bytes: $0.blob(1)) ?? .malformed, absorbed: SubjectID(bytes: $0.blob(2)) ?? .malformed,
+                id: $0.text(0) ?? "", survivor: SubjectID(bytes: $0.blob(1)) ?? .malformed,
+                absorbed: SubjectID(bytes: $0.blob(2)) ?? .malformed,
                 rule: $0.text(3) ?? "", at: $0.int64(4), actor: $0.text(5) ?? "",
-                copiedFields: ($0.text(6) ?? "").split(separator: ",").map(String.init), undoneAt: $0.isNull(7) ? nil : $0.int64(7))
+                copiedFields: ($0.text(6) ?? "").split(separator: ",").map(String.init),
+                undoneAt: $0.isNull(7) ? nil : $0.int64(7))
         }
         return merge
     }
@@ -221,7 +283,9 @@ extension Vault {
     ) throws {
         var events: [(Int64, [UInt8], [UInt8])] = []
         if record {
-            try db.forEachRow("SELECT id, message, properties FROM events WHERE subject = ?", [from.bytes]) { events.append(($0.int64(0), $0.blob(1), $0.blob(2))) }
+            try db.forEachRow("SELECT id, message, properties FROM events WHERE subject = ?", [from.bytes]) {
+                events.append(($0.int64(0), $0.blob(1), $0.blob(2)))
+            }
         } else {
             try db.forEachRow(
                 "SELECT e.id, e.message, e.properties FROM events e JOIN merge_moves m ON m.kind = 'event' AND m.merge_id = ? AND m.ref = CAST(e.id AS TEXT) WHERE e.subject = ?",
@@ -230,9 +294,13 @@ extension Vault {
         }
         for (id, message, sealed) in events {
             let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.event(from, message: message))
-            let moved = try AEAD.seal(plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message))
+            let moved = try AEAD.seal(
+                plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message))
             try db.run("UPDATE events SET subject = ?, properties = ? WHERE id = ?", [to.bytes, moved, id])
-            if record { try db.run("INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'event', CAST(? AS TEXT))", [mergeID, id]) }
+            if record {
+                try db.run(
+                    "INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'event', CAST(? AS TEXT))", [mergeID, id])
+            }
         }
     }
 }

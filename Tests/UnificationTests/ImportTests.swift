@@ -126,3 +126,34 @@ import Vault
         #expect(subjects["r3"] != subjects["r1"] && subjects["r3"] != subjects["r2"])  // the shared e-mail alone links nothing
     }
 }
+
+extension ImportTests {
+    @Test func aLaterImportMergesExistingSubjectsAndTheMergeCanBeUndone() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-merge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let first = directory.appendingPathComponent("first.csv")
+        let second = directory.appendingPathComponent("second.csv")
+        try
+            "source,source_record_id,external_id,email,first_name,country\ncrm,a1,C9,,Olga,PL\nweb,b1,,olga.k@example.org,Olga,PL\n"
+            .write(to: first, atomically: true, encoding: .utf8)
+        try "source,source_record_id,external_id,email,first_name,country\npos,c1,C9,olga.k@example.org,Olga,PL\n"
+            .write(to: second, atomically: true, encoding: .utf8)
+        let vault = try Self.makeVault(directory)
+        _ = try CustomerImporter(vault: vault, actor: importer).run(file: first)
+        #expect(try vault.statistics().subjects == 2)
+        let (summary, _) = try CustomerImporter(vault: vault, actor: importer).run(file: second)
+        #expect(summary.mergesApplied == 1)
+        #expect(try vault.statistics().subjects == 1)
+        var links: [String: SubjectID] = [:]
+        try vault.sourceLinks { _, record, subject in links[record] = subject }
+        #expect(Set(links.values).count == 1)
+        let merge = try #require(try vault.merges().first)
+        try vault.unmerge(merge.id, as: importer)
+        #expect(try vault.statistics().subjects == 2)
+        links = [:]
+        try vault.sourceLinks { _, record, subject in links[record] = subject }
+        #expect(links["a1"] != links["b1"])
+    }
+}

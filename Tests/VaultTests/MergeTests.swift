@@ -3,6 +3,7 @@ import Normalization
 import Policy
 import Testing
 import VaultStore
+
 @testable import Vault
 
 @Suite struct MergeTests {
@@ -21,14 +22,21 @@ import VaultStore
             try w.link(.email, normalized: "anna@example.org", to: b)
             try w.link(.anonymousID, normalized: "device-1", to: b)
             try w.recordSource("web", recordID: "w1", subject: b)
-            try w.appendEvents([NewEvent(subject: b, type: "page", at: 5, source: "web", messageID: "m1", properties: Array("{\"p\":1}".utf8))])
+            try w.appendEvents([
+                NewEvent(
+                    subject: b, type: "page", at: 5, source: "web", messageID: "m1", properties: Array("{\"p\":1}".utf8)
+                )
+            ])
             return (a, b)
         }
     }
 
     func fields(_ vault: Vault, _ subject: SubjectID) throws -> [String: FieldValue] {
         try vault.store.read { db in
-            Dictionary(uniqueKeysWithValues: try vault.decryptFields(of: try SubjectRecord.load(subject, in: db)!, names: nil, in: db).map { ($0.name, $0.value) })
+            Dictionary(
+                uniqueKeysWithValues: try vault.decryptFields(
+                    of: try SubjectRecord.load(subject, in: db)!, names: nil, in: db
+                ).map { ($0.name, $0.value) })
         }
     }
 
@@ -40,10 +48,15 @@ import VaultStore
         let merge = try temp.vault.merge(b, into: a, rule: "email", as: unification)
         #expect(merge.copiedFields == ["email"])
         #expect(try temp.vault.subjectInfo(b) == nil)
-        #expect(try fields(temp.vault, a) == ["external_id": .string("C1"), "first_name": .string("Anna"), "email": .string("anna@example.org")])
+        #expect(
+            try fields(temp.vault, a) == [
+                "external_id": .string("C1"), "first_name": .string("Anna"), "email": .string("anna@example.org"),
+            ])
         #expect(try temp.vault.subjects(with: .email, normalized: "anna@example.org") == [a])
         #expect(try temp.vault.subjects(with: .anonymousID, normalized: "device-1") == [a])
-        let events = try temp.vault.store.read { db in try temp.vault.decryptEvents(of: try SubjectRecord.load(a, in: db)!, in: db) }
+        let events = try temp.vault.store.read { db in
+            try temp.vault.decryptEvents(of: try SubjectRecord.load(a, in: db)!, in: db)
+        }
         #expect(events.count == 1 && events[0].properties == Array("{\"p\":1}".utf8))
 
         try temp.vault.unmerge(merge.id, as: unification)
@@ -51,7 +64,9 @@ import VaultStore
         #expect(try fields(temp.vault, a) == ["external_id": .string("C1"), "first_name": .string("Anna")])
         #expect(try temp.vault.subjects(with: .email, normalized: "anna@example.org") == [b])
         #expect(try temp.vault.subjects(with: .anonymousID, normalized: "device-1") == [b])
-        let restored = try temp.vault.store.read { db in try temp.vault.decryptEvents(of: try SubjectRecord.load(b, in: db)!, in: db) }
+        let restored = try temp.vault.store.read { db in
+            try temp.vault.decryptEvents(of: try SubjectRecord.load(b, in: db)!, in: db)
+        }
         #expect(restored.count == 1)
         var links: [String: SubjectID] = [:]
         try temp.vault.sourceLinks { _, record, subject in links[record] = subject }

@@ -127,9 +127,9 @@ extension Tresor {
                 context.stdout.writeLine(
                     "\(summary.file): \(summary.read) read, \(summary.imported) imported, \(summary.alreadyImported) already imported, \(summary.rejected) rejected, \(summary.fieldsDropped) fields dropped; \(summary.subjectsCreated) subjects created, \(summary.subjectsMatched) matched (\(summary.milliseconds) ms, \(rate)/s)"
                 )
-                if summary.mergesProposed > 0 {
+                if summary.mergesApplied > 0 {
                     context.stdout.writeLine(
-                        "  \(summary.mergesProposed) merges of existing subjects were proposed and not applied (merging is not built yet)."
+                        "  \(summary.mergesApplied) existing subjects merged (see `tresor profile merges`; undo with `tresor profile unmerge`)."
                     )
                 }
                 if !report.isEmpty {

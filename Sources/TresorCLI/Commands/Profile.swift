@@ -8,7 +8,7 @@ extension Tresor {
     enum Profile: Command {
         static let configuration = CommandConfiguration(
             name: "profile", abstract: "Show a person's unified profile through the policy-checked accessors.",
-            subcommands: [Show.self, Links.self])
+            subcommands: [Show.self, Links.self, Merges.self, Merge.self, Unmerge.self])
 
         struct Show: RunnableCommand {
             static let configuration = CommandConfiguration(
@@ -152,6 +152,93 @@ extension Tresor.Profile {
             if context.globals.json { try Output.json(rows, to: context) }
             try session.vault.recordOperation(
                 as: session.actor, purpose: "unification", action: "profile-links", reason: "\(count) records listed")
+            return .success
+        }
+    }
+}
+
+extension Tresor.Profile {
+    struct Merges: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            name: "merges",
+            abstract: "List the merge log: which subjects were joined, by which rule, and whether undone.")
+        static let arguments: [ArgumentSpec] = [
+            .option("subject", valueName: "id", help: "Only merges into this subject.")
+        ]
+        let subject: SubjectID?
+        init(_ arguments: ParsedArguments) throws {
+            subject = try arguments.optionalString("subject").map {
+                guard let id = SubjectID(hex: $0) else { throw UsageError("--subject must be 32 hex digits") }
+                return id
+            }
+        }
+
+        func run(_ context: CommandContext) throws -> ExitCode {
+            let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
+            let merges = try session.vault.merges(survivor: subject)
+            try session.vault.recordOperation(
+                as: session.actor, purpose: "unification", action: "merge-list", reason: "\(merges.count) merges")
+            if context.globals.json {
+                try Output.json(merges, to: context)
+            } else {
+                Output.table(
+                    ["MERGE", "SURVIVOR", "ABSORBED", "RULE", "AT", "UNDONE"],
+                    merges.map {
+                        [
+                            $0.id, $0.survivor.description, $0.absorbed.description, $0.rule, Output.time($0.at),
+                            $0.undoneAt.map(Output.time) ?? "",
+                        ]
+                    }, to: context)
+            }
+            return .success
+        }
+    }
+
+    struct Merge: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            name: "merge", abstract: "Merge one subject into another by hand (logged, undoable).")
+        static let arguments: [ArgumentSpec] = [
+            .positional("absorbed", help: "The subject id that disappears into the other."),
+            .positional("survivor", help: "The subject id that remains."),
+        ]
+        let absorbed: SubjectID
+        let survivor: SubjectID
+        init(_ arguments: ParsedArguments) throws {
+            guard let absorbed = SubjectID(hex: try arguments.string("absorbed")),
+                let survivor = SubjectID(hex: try arguments.string("survivor"))
+            else {
+                throw UsageError("<absorbed> and <survivor> must be subject ids of 32 hex digits")
+            }
+            self.absorbed = absorbed
+            self.survivor = survivor
+        }
+
+        func run(_ context: CommandContext) throws -> ExitCode {
+            let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
+            let merge = try session.vault.merge(
+                absorbed, into: survivor, rule: "manual (\(session.actor.name))", as: session.actor)
+            context.stdout.writeLine(
+                context.globals.json
+                    ? "{\"merge\": \"\(merge.id)\"}" : "Merged \(absorbed) into \(survivor) (\(merge.id)).")
+            return .success
+        }
+    }
+
+    struct Unmerge: RunnableCommand {
+        static let configuration = CommandConfiguration(
+            name: "unmerge",
+            abstract: "Undo a merge: restore the absorbed subject with its own data from the merge log.")
+        static let arguments: [ArgumentSpec] = [.positional("merge", help: "The merge id (M-…).")]
+        let id: String
+        init(_ arguments: ParsedArguments) throws { id = try arguments.string("merge") }
+
+        func run(_ context: CommandContext) throws -> ExitCode {
+            let session = try VaultSession.open(context, defaultRoleOverride: "compliance")
+            let merge = try session.vault.unmerge(id, as: session.actor)
+            context.stdout.writeLine(
+                context.globals.json
+                    ? "{\"unmerged\": \"\(merge.id)\"}"
+                    : "Undid \(merge.id): \(merge.absorbed) restored apart from \(merge.survivor).")
             return .success
         }
     }

@@ -104,8 +104,18 @@ public struct CustomerImporter {
             }
             return ResolutionSession.resolve(records, existing: existingRecords)
         }
-        summary.mergesProposed = resolution.merges.count
         records = []
+        // Existing subjects the new records join together are merged first (each merge logged, undoable).
+        var survivorOf: [Int: Int] = [:]
+        for merge in resolution.merges {
+            for absorbed in merge.absorbed where absorbed != merge.survivor {
+                try vault.merge(
+                    existing[absorbed], into: existing[merge.survivor], rule: "identity resolution", as: actor)
+                survivorOf[absorbed] = merge.survivor
+                summary.mergesApplied += 1
+            }
+        }
+        existing = existing.indices.map { existing[survivorOf[$0] ?? $0] }
 
         // Pass 2: write, in batches.
         let reader = try CSVReader(url: file)

@@ -15,8 +15,8 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     /// Subjects created and matched.
     public var subjectsCreated = 0
     public var subjectsMatched = 0
-    /// Existing subjects the resolver would merge (not applied; see `tresor profile links`).
-    public var mergesProposed = 0
+    /// Existing subjects merged because new records joined them (see `tresor profile merges`).
+    public var mergesApplied = 0
     /// Rejects and dropped fields by reason code.
     public var rejectsByReason: [String: Int] = [:]
     /// Wall time in milliseconds.
