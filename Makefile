@@ -29,7 +29,7 @@ demo: deps
 ## Benchmarks (not part of `make test`); results go to BENCHMARKS.md and bench-results/.
 bench: deps
 	$(SWIFT) build -c release --product tresor-bench
-	.build/release/tresor-bench --scale 10k --out bench-results
+	.build/release/tresor-bench --scale 10k --out bench-results --update-doc BENCHMARKS.md
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

@@ -64,7 +64,7 @@ var package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Vault", "Policy"]),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Vault", "Policy"]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData"]),
-        .testTarget(name: "TresorCLITests", dependencies: ["TresorCLI", "Vault", "tresor"]),
+        .testTarget(name: "TresorCLITests", dependencies: ["TresorCLI", "Vault", "tresor", "tresor-bench"]),
         .testTarget(name: "ArchitectureTests"),
     ]
 )
