@@ -33,6 +33,8 @@ extension Vault {
             var (seq, previous) = try ConsentLedgerTable.head(db)
             var written: [ConsentRecord] = []
             var jurisdictions: [SubjectID: SubjectRecord] = [:]
+            var birthDates: [SubjectID: Date?] = [:]
+            var textHashes: [String: String] = [:]
             for (index, input) in inputs.enumerated() {
                 do {
                     let label = "consent record \(index + 1)"
@@ -67,19 +69,30 @@ extension Vault {
                     {
                         throw VaultError(.invalidValue, "\(label): \(problem)")
                     }
-                    if input.status == "granted", input.givenBy != .guardian,
-                        try isMinor(record, at: input.collectedAt, in: db)
-                    {
-                        throw VaultError(
-                            .invalidValue,
-                            "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it"
-                        )
+                    if input.status == "granted", input.givenBy != .guardian {
+                        let birth: Date?
+                        if let cached = birthDates[input.subject] {
+                            birth = cached
+                        } else {
+                            birth = try birthDate(record, in: db)
+                            birthDates[input.subject] = .some(birth)
+                        }
+                        if let birth, isMinor(born: birth, jurisdiction: record.jurisdiction, at: input.collectedAt) {
+                            throw VaultError(
+                                .invalidValue,
+                                "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it"
+                            )
+                        }
                     }
                     seq += 1
                     var entry = ConsentRecord(
                         seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
                         lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
-                        textHash: Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])),
+                        textHash: textHashes[input.textVersion] ?? {
+                        let hash = Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? []))
+                        textHashes[input.textVersion] = hash
+                        return hash
+                    }(),
                         collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
                         givenBy: input.givenBy.rawValue, evidence: input.evidence,
                         ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) }
@@ -224,15 +237,18 @@ extension Vault {
             [entry.subject.bytes, entry.purpose, entry.status, entry.expiresAt, entry.givenBy == "guardian", entry.seq])
     }
 
-    /// True when the subject's stored birth date makes them younger than their regime's age of consent.
-    private func isMinor(_ record: SubjectRecord, at time: Int64, in db: Connection) throws -> Bool {
-        guard let regime = policy.regime(named: record.jurisdiction),
-            let birth = try decryptFields(of: record, names: ["birth_date"], in: db).first,
-            case .date(let text) = birth.value, let birthMillis = VaultTime.parse(text)
-        else { return false }
-        return regime.isBelowAgeOfConsent(
-            birthDate: Date(timeIntervalSince1970: Double(birthMillis) / 1000),
-            at: Date(timeIntervalSince1970: Double(time) / 1000))
+    /// The subject's stored birth date, if any.
+    private func birthDate(_ record: SubjectRecord, in db: Connection) throws -> Date? {
+        guard let birth = try decryptFields(of: record, names: ["birth_date"], in: db).first,
+            case .date(let text) = birth.value, let milliseconds = VaultTime.parse(text)
+        else { return nil }
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
+    /// True when someone born on `born` is younger than the regime's age of consent at `time`.
+    private func isMinor(born: Date, jurisdiction: String, at time: Int64) -> Bool {
+        guard let regime = policy.regime(named: jurisdiction) else { return false }
+        return regime.isBelowAgeOfConsent(birthDate: born, at: Date(timeIntervalSince1970: Double(time) / 1000))
     }
 }
 

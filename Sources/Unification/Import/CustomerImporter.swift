@@ -80,7 +80,7 @@ public struct CustomerImporter {
                 }
                 existingRecords = collected.keys.sorted().map { collected[$0]! }
             }
-            let reader = try CSVReader(url: file)
+            let reader = try CSVReader(url: file, options: Self.readerOptions)
             let mapping = try CSVHeaderMapping(
                 header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
             while let outcome = try reader.next() {
@@ -118,7 +118,7 @@ public struct CustomerImporter {
         existing = existing.indices.map { existing[survivorOf[$0] ?? $0] }
 
         // Pass 2: write, in batches.
-        let reader = try CSVReader(url: file)
+        let reader = try CSVReader(url: file, options: Self.readerOptions)
         let mapping = try CSVHeaderMapping(header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
         var subjectOfCluster: [Int: SubjectID] = [:]
         var winners: [SubjectID: [String: Rank]] = [:]
@@ -175,6 +175,14 @@ public struct CustomerImporter {
         }
         return String(text[start..<end])
     }
+
+    /// Fields up to 64 KiB are read, so that one over-long value (a hostile 5,000-character city)
+    /// costs that field — rejected by the normalisation rules — and not the whole record.
+    static let readerOptions: CSVReaderOptions = {
+        var options = CSVReaderOptions()
+        options.maxFieldLength = 65_536
+        return options
+    }()
 
     struct RowKey {
         let line: Int
