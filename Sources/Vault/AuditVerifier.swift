@@ -25,26 +25,42 @@ extension Vault {
                     reason, prev_hash, hash FROM audit_log ORDER BY seq
                 """)
             defer { rows.reset() }
-            var current: AuditEntry?
+            // The hot loop reads columns in place and reuses its buffers: no entry is materialised.
+            var encoder = CanonicalEncoder(capacity: 512)
+            var digestInput = Array("tresor.subjects.v1\0".utf8)
+            let digestPrefix = digestInput.count
+            var seq: Int64 = 0
+            var subjectCount: Int64 = 0
+            var digest: [UInt8] = []
             return try verifier.verify(
                 next: {
                     guard try rows.step() else { return nil }
-                    let entry = AuditEntry(row: rows)
-                    current = entry
-                    return ChainRow(
-                        seq: entry.seq, previousHash: entry.previousHash, hash: entry.hash,
-                        encoded: entry.canonicalEncoding())
+                    seq = rows.int64(0)
+                    subjectCount = rows.int64(7)
+                    digest = rows.blob(8)
+                    encoder.reset()
+                    encoder.append(UInt64(bitPattern: seq))
+                    encoder.append(rows.int64(1))
+                    for column in Int32(2)...6 { rows.withBlob(column) { encoder.append(raw: $0) } }
+                    encoder.append(UInt64(bitPattern: subjectCount))
+                    encoder.append(bytes: digest)
+                    for column in Int32(9)...11 { rows.withBlob(column) { encoder.append(raw: $0) } }
+                    return ChainRow(seq: seq, previousHash: rows.blob(12), hash: rows.blob(13), encoded: encoder.bytes)
                 },
                 check: { _ in
-                    guard let entry = current else { return nil }
-                    var touched: [SubjectID] = []
-                    while let (seq, subject) = pendingSubject, seq <= entry.seq {
-                        if seq == entry.seq { touched.append(subject) }
+                    digestInput.removeSubrange(digestPrefix...)
+                    var touched: Int64 = 0
+                    // audit_subjects is ordered by (seq, subject): the ids arrive sorted, as the digest needs.
+                    while let (subjectSeq, subject) = pendingSubject, subjectSeq <= seq {
+                        if subjectSeq == seq {
+                            digestInput.append(contentsOf: subject.bytes)
+                            touched += 1
+                        }
                         pendingSubject = try nextSubject()
                     }
-                    guard Int64(touched.count) == entry.subjectCount,
-                        HashChain.subjectsDigest(touched) == entry.subjectsDigest
-                    else { return "the subjects recorded for entry \(entry.seq) were altered" }
+                    guard touched == subjectCount, BLAKE2b.hash(digestInput, outputLength: 32) == digest else {
+                        return "the subjects recorded for entry \(seq) were altered"
+                    }
                     return nil
                 }, progress: progress)
         }

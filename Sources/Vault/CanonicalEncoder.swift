@@ -16,6 +16,16 @@ struct CanonicalEncoder {
 
     mutating func append(_ value: String) { append(bytes: Array(value.utf8)) }
 
+    /// Appends raw bytes (a text or blob column read in place) as a length-prefixed byte string.
+    mutating func append(raw value: UnsafeRawBufferPointer) {
+        let count = UInt32(value.count)
+        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        bytes.append(contentsOf: value)
+    }
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func append(bytes value: [UInt8]) {
         let count = UInt32(value.count)
         for shift in stride(from: 24, through: 0, by: -8) {

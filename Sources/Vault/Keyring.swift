@@ -15,7 +15,7 @@ final class Keyring {
     private var nextSlot = 0
 
     /// Number of data keys kept unwrapped at once.
-    static let cacheCapacity = 4096
+    static let cacheCapacity = 65_536
 
     init(master: MasterKey, masterVersion: UInt32, vaultID: [UInt8], indexKey: IndexKey, signingSeed: DataKey) throws {
         self.master = master

@@ -44,9 +44,8 @@ public enum AEAD {
             base[0] = formatVersion
             writeBigEndian(keyVersion, to: base + 1)
             NoncePool.shared.fill(base + 5, count: nonceSize)
-            let headerAD = fullAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData)
             var written: UInt64 = 0
-            headerAD.withUnsafeBufferPointer { ad in
+            withAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData) { ad in
                 _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
                     base + headerSize, &written,
                     plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
@@ -75,10 +74,9 @@ public enum AEAD {
         var failed = false
         let plaintext = sealed.withUnsafeBufferPointer { input in
             let base = input.baseAddress!
-            let headerAD = fullAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData)
             return [UInt8](unsafeUninitializedCapacity: max(plainCount, 1)) { out, initialized in
                 var written: UInt64 = 0
-                let rc = headerAD.withUnsafeBufferPointer { ad in
+                let rc = withAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData) { ad in
                     crypto_aead_xchacha20poly1305_ietf_decrypt(
                         out.baseAddress, &written, nil,
                         base + headerSize, UInt64(sealed.count - headerSize),
@@ -104,12 +102,17 @@ public enum AEAD {
         return UInt32(sealed[1]) << 24 | UInt32(sealed[2]) << 16 | UInt32(sealed[3]) << 8 | UInt32(sealed[4])
     }
 
-    private static func fullAssociatedData(header: UnsafeBufferPointer<UInt8>, _ associatedData: [UInt8]) -> [UInt8] {
-        var ad = [UInt8]()
-        ad.reserveCapacity(header.count + associatedData.count)
-        ad.append(contentsOf: header)
-        ad.append(contentsOf: associatedData)
-        return ad
+    /// Calls `body` with header ‖ associated data in one buffer (on the stack when small).
+    private static func withAssociatedData<R>(
+        header: UnsafeBufferPointer<UInt8>, _ associatedData: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: header.count + associatedData.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: header)
+            associatedData.withUnsafeBufferPointer { ad in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[header.count...]).initialize(fromContentsOf: ad)
+            }
+            return body(UnsafeBufferPointer(buffer))
+        }
     }
 
     private static func writeBigEndian(_ value: UInt32, to pointer: UnsafeMutablePointer<UInt8>) {
