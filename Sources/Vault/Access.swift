@@ -116,7 +116,7 @@ public struct Access {
         let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [kind.rawValue])
         let allowed = !plan.isDeniedForEverySubject && plan.grantedFields == [kind.rawValue]
         let found = allowed ? try vault.subjects(with: kind, normalized: normalized) : []
-        try vault.store.write { db in
+        _ = try vault.store.write { db in
             try AuditLog.append(
                 [
                     draft(

@@ -19,7 +19,9 @@ struct CanonicalEncoder {
     /// Appends raw bytes (a text or blob column read in place) as a length-prefixed byte string.
     mutating func append(raw value: UnsafeRawBufferPointer) {
         let count = UInt32(value.count)
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        for shift in stride(from: 24, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift)))
+        }
         bytes.append(contentsOf: value)
     }
 

@@ -88,11 +88,13 @@ extension Vault {
                     var entry = ConsentRecord(
                         seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
                         lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
-                        textHash: textHashes[input.textVersion] ?? {
-                        let hash = Hex.encode(BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? []))
-                        textHashes[input.textVersion] = hash
-                        return hash
-                    }(),
+                        textHash: textHashes[input.textVersion]
+                            ?? {
+                                let hash = Hex.encode(
+                                    BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? []))
+                                textHashes[input.textVersion] = hash
+                                return hash
+                            }(),
                         collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
                         givenBy: input.givenBy.rawValue, evidence: input.evidence,
                         ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) }

@@ -10,7 +10,7 @@ extension Vault {
     )
         throws
     {
-        try store.write { db in
+        _ = try store.write { db in
             try AuditLog.append(
                 [
                     AuditLog.Draft(

@@ -65,7 +65,7 @@ extension Vault {
                 generatedAt: VaultTime.iso8601(now), language: language,
                 dataOperator: .init(
                     name: policy.dataOperator.name, address: policy.dataOperator.address,
-                    contact: policy.dataOperator.contact ?? ""),
+                    contact: policy.dataOperator.contact),
                 request: .init(
                     id: request.id, kind: request.kind.rawValue, receivedAt: VaultTime.iso8601(request.receivedAt),
                     dueAt: VaultTime.iso8601(request.effectiveDueAt)),
@@ -96,7 +96,7 @@ extension Vault {
                 },
                 accessLog: accessLog,
                 purposes: policy.purposes.map {
-                    .init(name: $0.name, basis: $0.basis.rawValue, description: $0.description ?? "")
+                    .init(name: $0.name, basis: $0.basis.rawValue, description: $0.description)
                 },
                 recipients: exportRecipients(),
                 rights: exportRights(jurisdiction: record.jurisdiction))

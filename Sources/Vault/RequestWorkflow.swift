@@ -1,5 +1,5 @@
 import Foundation
-public import Policy
+import Policy
 import VaultCrypto
 import VaultStore
 

@@ -256,7 +256,7 @@ public struct CustomerImporter {
         // Survivorship: does this row's value replace the one already stored?
         let created =
             mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
-        for (field, value, normalized) in values {
+        for (field, value, _) in values {
             guard let name = FieldNormalizer.policyField(field), vault.policy.field(named: name) != nil else {
                 continue
             }

@@ -25,7 +25,8 @@ enum ImportData {
         try? FileManager.default.removeItem(at: root)
         var options = Vault.Options(policy: context.policy)
         options.consentTexts = try ConsentTextLibrary.load(
-            directory: BenchPaths.policies.appendingPathComponent("consent-texts"), knownPurposes: Set(context.policy.consentPurposes))
+            directory: BenchPaths.policies.appendingPathComponent("consent-texts"),
+            knownPurposes: Set(context.policy.consentPurposes))
         options.durability = .full
         return try Vault.create(at: root, options: options)
     }
@@ -45,15 +46,21 @@ struct ImportScenario: BenchScenario {
             try CustomerImporter(vault: vault, actor: actor).run(file: data.appendingPathComponent("customers.csv"))
         }
         report.set("customer_rows", customers.read)
-        report.add(Metric("customer rows", Double(customers.read) / customerTime.seconds, "rows/s", target: .atLeast(50_000, "rows/s")))
+        report.add(
+            Metric(
+                "customer rows", Double(customers.read) / customerTime.seconds, "rows/s",
+                target: .atLeast(50_000, "rows/s")))
         context.log("import: \(customers.read) customer rows in \(NumberText.fixed(customerTime.seconds, digits: 1)) s")
         let ((events, _), eventTime) = try Stopwatch.time {
             try EventImporter(vault: vault, actor: actor).run(file: data.appendingPathComponent("events.ndjson"))
         }
         report.set("events", events.read)
-        report.add(Metric("events", Double(events.read) / eventTime.seconds, "events/s", target: .atLeast(100_000, "events/s")))
+        report.add(
+            Metric("events", Double(events.read) / eventTime.seconds, "events/s", target: .atLeast(100_000, "events/s"))
+        )
         let ((consents, _), consentTime) = try Stopwatch.time {
-            try ConsentImporter(vault: vault, actor: context.actor("compliance")).run(file: data.appendingPathComponent("consents.ndjson"))
+            try ConsentImporter(vault: vault, actor: context.actor("compliance")).run(
+                file: data.appendingPathComponent("consents.ndjson"))
         }
         report.set("consent_records", consents.read)
         report.add(Metric("consent records", Double(consents.read) / consentTime.seconds, "records/s"))
@@ -71,7 +78,8 @@ struct ResolutionQualityScenario: BenchScenario {
         for (dirt, target) in [(SampleDirtLevel.realistic, 0.999), (.hostile, 0.99)] {
             let data = try ImportData.directory(context, dirt: dirt)
             let vault = try ImportData.makeVault(context, name: "resolution-vault-\(dirt.rawValue)")
-            _ = try CustomerImporter(vault: vault, actor: context.actor("unification")).run(file: data.appendingPathComponent("customers.csv"))
+            _ = try CustomerImporter(vault: vault, actor: context.actor("unification")).run(
+                file: data.appendingPathComponent("customers.csv"))
             var predicted: [String: Int] = [:]
             var ids: [SubjectID: Int] = [:]
             try vault.sourceLinks { source, record, subject in
@@ -95,7 +103,12 @@ struct ResolutionQualityScenario: BenchScenario {
             var t: [Int] = []
             for (key, person) in truth {
                 t.append(person)
-                if let id = predicted[key] { p.append(id) } else { p.append(next); next += 1 }
+                if let id = predicted[key] {
+                    p.append(id)
+                } else {
+                    p.append(next)
+                    next += 1
+                }
             }
             let score = PairwiseScore.compute(predicted: p, truth: t)
             report.add(Metric("dirt \(dirt.rawValue) precision", score.precision, "", target: .atLeast(target, "")))
@@ -118,10 +131,15 @@ struct ConsentCheckScenario: BenchScenario {
             try (0..<count).map { _ in try w.createSubject(jurisdiction: "gdpr") }
         }
         let inputs = subjects.map {
-            ConsentInput(subject: $0, purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1", collectedAt: 1_780_000_000_000)
+            ConsentInput(
+                subject: $0, purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
+                collectedAt: 1_780_000_000_000)
         }
         let (_, appendTime) = try Stopwatch.time { try vault.recordConsents(inputs, as: context.actor("compliance")) }
-        report.add(Metric("ledger append, batched", Double(inputs.count) / appendTime.seconds, "records/s", target: .atLeast(100_000, "records/s")))
+        report.add(
+            Metric(
+                "ledger append, batched", Double(inputs.count) / appendTime.seconds, "records/s",
+                target: .atLeast(100_000, "records/s")))
         var latencies: [UInt64] = []
         for subject in subjects.prefix(20_000) {
             let (_, duration) = try Stopwatch.time { try vault.consentStatus(of: subject, purpose: "analytics") }
@@ -135,9 +153,10 @@ struct ConsentCheckScenario: BenchScenario {
         guard granted == subjects.count else { throw BenchError("the snapshot lost grants") }
         report.set("subjects", subjects.count)
         report.add(
-            Metric("one purpose for all subjects", (snapshotTime.seconds + lookupTime.seconds), "s",
-                   target: .below(Double(max(1, subjects.count)) / 1_000_000, "s"),
-                   note: "target scaled from 1 s per 1M subjects"))
+            Metric(
+                "one purpose for all subjects", (snapshotTime.seconds + lookupTime.seconds), "s",
+                target: .below(Double(max(1, subjects.count)) / 1_000_000, "s"),
+                note: "target scaled from 1 s per 1M subjects"))
     }
 }
 
@@ -152,13 +171,18 @@ struct ExportScenario: BenchScenario {
         let compliance = context.actor("compliance")
         let subject = try vault.write(as: context.actor("unification"), purpose: "unification") { w in
             let id = try w.createSubject(jurisdiction: "152fz")
-            for (index, field) in ["first_name", "last_name", "email", "phone", "city", "country", "language"].enumerated() {
+            for (index, field) in ["first_name", "last_name", "email", "phone", "city", "country", "language"]
+                .enumerated()
+            {
                 try w.setField(field, of: id, to: .string("value-\(index)"), source: "crm")
             }
-            try w.appendEvents((0..<events).map {
-                NewEvent(subject: id, type: "Product Viewed", at: 1_780_000_000_000 + Int64($0) * 1000, source: "web",
-                         messageID: "export-\($0)", properties: Array("{\"product_id\":\"SKU\($0)\",\"price\":19.9}".utf8))
-            })
+            try w.appendEvents(
+                (0..<events).map {
+                    NewEvent(
+                        subject: id, type: "Product Viewed", at: 1_780_000_000_000 + Int64($0) * 1000, source: "web",
+                        messageID: "export-\($0)",
+                        properties: Array("{\"product_id\":\"SKU\($0)\",\"price\":19.9}".utf8))
+                })
             return id
         }
         var latencies: [UInt64] = []
