@@ -49,7 +49,7 @@ var package = Package(
         .executableTarget(name: "tresor", dependencies: ["TresorCLI"]),
         .executableTarget(
             name: "tresor-bench",
-            dependencies: ["Vault", "VaultCrypto", "VaultStore", "Policy", "Unification", "SampleData", "TresorCLI"]),
+            dependencies: ["Vault", "VaultCrypto", "VaultStore", "Policy", "Normalization", "Unification", "SampleData", "TresorCLI"]),
 
         .testTarget(name: "VaultCryptoTests", dependencies: ["VaultCrypto"]),
         .executableTarget(name: "store-crash-probe", dependencies: ["VaultStore"]),

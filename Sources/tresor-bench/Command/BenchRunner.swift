@@ -46,7 +46,8 @@ struct BenchRunner {
         machine.loadAtEnd = MachineInfo.loadAverage()
         let formatter = ISO8601DateFormatter()
         let summary = BenchResults(
-            date: formatter.string(from: startDate), scale: configuration.scale.rawValue, quick: configuration.quick,
+            date: formatter.string(from: startDate), revision: SourceRevision.current(),
+            scale: configuration.scale.rawValue, quick: configuration.quick,
             repeats: configuration.repeats,
             machine: machine, sizes: configuration.sizes, policy: policySource.path, mainVault: context.fixtureInfo,
             scenarios: results, totalSeconds: (ContinuousClock.now - start).seconds)

@@ -6,6 +6,8 @@ struct BenchResults: Codable, Sendable {
     var formatVersion = 1
     /// When the run started, ISO 8601.
     var date: String
+    /// The git revision measured (`b0d2d1f`, `-dirty` with uncommitted changes), when known.
+    var revision: String?
     var scale: String
     var quick: Bool
     /// How many times each scenario ran (figures are medians).

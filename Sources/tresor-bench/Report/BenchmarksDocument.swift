@@ -34,7 +34,7 @@ enum BenchmarksDocument {
             : "Scale \(results.scale) — \(NumberText.grouped(results.sizes.subjects)) subjects"
         var lines = [
             "### \(title)", "",
-            "Run \(results.date)\(results.repeats > 1 ? " (every figure the median of \(results.repeats) runs)" : "") on \(machine.summary); Swift \(machine.swiftVersion); libsodium \(machine.libsodiumVersion); "
+            "Run \(results.date)\(results.repeats > 1 ? " (every figure the median of \(results.repeats) runs)" : "")\(results.revision.map { " at revision `\($0)`" } ?? "") on \(machine.summary); Swift \(machine.swiftVersion); libsodium \(machine.libsodiumVersion); "
                 + "SQLite \(machine.sqliteVersion); \(machine.build) build; \(NumberText.fixed(results.totalSeconds, digits: 0)) s in all; "
                 + "\(machine.loadSummary).",
             "",

@@ -1,6 +1,6 @@
 /// The terminal table: one row per figure, printed as each scenario finishes.
 enum ResultsTable {
-    private static let widths = [14, 40, 16, 16, 8, 24]
+    private static let widths = [18, 40, 16, 16, 8, 24]
 
     /// The header and its rule.
     static var header: [String] {
