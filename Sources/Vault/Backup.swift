@@ -102,32 +102,15 @@ extension Vault {
                 try copy.forEachRow("SELECT id FROM subjects") { subjects.append($0.blob(0)) }
                 for id in subjects where heldSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
                     // Erased except what the law holds: keep only held categories, restricted.
-                    try copy.run(
-                        "DELETE FROM fields WHERE subject = ? AND field NOT IN (\(heldFields.map { _ in "?" }.joined(separator: ",")))",
-                        [id] + heldFields)
-                    try copy.run(
-                        "DELETE FROM events WHERE subject = ? AND type NOT IN (\(heldTypes.map { _ in "?" }.joined(separator: ",")))",
-                        [id] + heldTypes)
-                    for table in ["identities", "consent_state", "module_records", "source_records"] {
-                        try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
-                    }
+                    try SubjectPurge.purge(
+                        id, keepingFields: heldFields, keepingEventTypes: heldTypes, deleteSubjectRow: false, in: copy)
                     try copy.run(
                         "UPDATE subjects SET restricted = 1, erasure_requested_at = coalesce(erasure_requested_at, ?) WHERE id = ?",
                         [current.clock.now(), id])
                     summary.reErasedSubjects += 1
                 }
                 for id in subjects where erasedSubjects.contains(Hex.encode(current.erasureToken("subject", id))) {
-                    for table in [
-                        "fields", "identities", "events", "consent_state", "module_records", "source_records",
-                        "merge_values",
-                    ] {
-                        try copy.run("DELETE FROM \(table) WHERE subject = ?", [id])
-                    }
-                    try copy.run(
-                        "DELETE FROM merge_moves WHERE merge_id IN (SELECT id FROM merge_log WHERE survivor = ? OR absorbed = ?)",
-                        [id, id])
-                    try copy.run("DELETE FROM merge_log WHERE survivor = ? OR absorbed = ?", [id, id])
-                    try copy.run("DELETE FROM subjects WHERE id = ?", [id])
+                    try SubjectPurge.purge(id, deleteSubjectRow: true, in: copy)
                     summary.reErasedSubjects += 1
                 }
                 var identities: [(String, [UInt8], [UInt8])] = []

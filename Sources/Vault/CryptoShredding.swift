@@ -26,15 +26,13 @@ extension Vault {
                 guard try SubjectRecord.load(subject, in: db) != nil else {
                     throw VaultError(.unknownSubject, "subject \(subject) does not exist")
                 }
-                report.fields += try delete("DELETE FROM fields WHERE subject = ?", subject, db)
-                report.identities += try delete("DELETE FROM identities WHERE subject = ?", subject, db)
-                report.events += try delete("DELETE FROM events WHERE subject = ?", subject, db)
-                report.consents += try delete("DELETE FROM consent_state WHERE subject = ?", subject, db)
-                report.moduleRecords += try delete("DELETE FROM module_records WHERE subject = ?", subject, db)
-                _ = try delete("DELETE FROM source_records WHERE subject = ?", subject, db)
-                try eraseMergeTraces(subject, db)
                 // The wrapped data key lives in the subject row: deleting it destroys the key.
-                _ = try delete("DELETE FROM subjects WHERE id = ?", subject, db)
+                let counts = try SubjectPurge.purge(subject.bytes, deleteSubjectRow: true, in: db)
+                report.fields += counts["fields", default: 0]
+                report.identities += counts["identities", default: 0]
+                report.events += counts["events", default: 0]
+                report.consents += counts["consents", default: 0]
+                report.moduleRecords += counts["moduleRecords", default: 0]
             }
             try AuditLog.append(
                 [
@@ -48,8 +46,4 @@ extension Vault {
         return report
     }
 
-    private func delete(_ sql: String, _ subject: SubjectID, _ db: Connection) throws -> Int {
-        try db.run(sql, [subject.bytes])
-        return db.changes
-    }
 }

@@ -115,31 +115,12 @@ extension Vault {
                 "INSERT OR IGNORE INTO erasure_ledger (kind, token, erased_at) VALUES (?, ?, ?)", [kind, token, now])
         }
 
-        // Delete.
-        var counts: [String: Int] = [:]
-        func delete(_ name: String, _ sql: String, _ values: [any DatabaseBindable]) throws {
-            try db.run(sql, values)
-            counts[name] = db.changes
-        }
-        let keptFields = Array(heldFields)
-        try delete(
-            "fields",
-            "DELETE FROM fields WHERE subject = ? AND field NOT IN (\(keptFields.map { _ in "?" }.joined(separator: ",")))",
-            [subject.bytes] + keptFields)
-        try delete("identities", "DELETE FROM identities WHERE subject = ?", [subject.bytes])
-        let keptTypes = Array(heldTypes)
-        try delete(
-            "events",
-            "DELETE FROM events WHERE subject = ? AND type NOT IN (\(keptTypes.map { _ in "?" }.joined(separator: ",")))",
-            [subject.bytes] + keptTypes)
-        try delete("consents", "DELETE FROM consent_state WHERE subject = ?", [subject.bytes])
-        try delete("moduleRecords", "DELETE FROM module_records WHERE subject = ?", [subject.bytes])
-        try delete("sourceRecords", "DELETE FROM source_records WHERE subject = ?", [subject.bytes])
-        try eraseMergeTraces(subject, db)
+        // Delete (the subject row goes only when nothing is held).
         let fullyErased = held.isEmpty
-        if fullyErased {
-            try db.run("DELETE FROM subjects WHERE id = ?", [subject.bytes])
-        } else {
+        let counts = try SubjectPurge.purge(
+            subject.bytes, keepingFields: Array(heldFields), keepingEventTypes: Array(heldTypes),
+            deleteSubjectRow: fullyErased, in: db)
+        if !fullyErased {
             try db.run(
                 "UPDATE subjects SET restricted = 1, erasure_requested_at = ?, updated_at = ? WHERE id = ?",
                 [now, now, subject.bytes])
@@ -192,15 +173,6 @@ extension Vault {
             requestID: requestID, subject: subject, fullyErased: fullyErased, held: held, counts: counts,
             suppressed: suppressed, destructionRecordID: recordID)
         return (result, ledger.map { "\($0.0) \(Hex.encode($0.1))" })
-    }
-
-    /// Deletes the merge log entries and kept values that involve `subject`.
-    func eraseMergeTraces(_ subject: SubjectID, _ db: Connection) throws {
-        try db.run(
-            "DELETE FROM merge_moves WHERE merge_id IN (SELECT id FROM merge_log WHERE survivor = ? OR absorbed = ?)",
-            [subject.bytes, subject.bytes])
-        try db.run("DELETE FROM merge_values WHERE subject = ?", [subject.bytes])
-        try db.run("DELETE FROM merge_log WHERE survivor = ? OR absorbed = ?", [subject.bytes, subject.bytes])
     }
 
     /// The keyed token of an identifier on the suppression list (its own domain, so it never

@@ -75,8 +75,7 @@ extension Vault {
                     + (try db.scalarInt("SELECT count(*) FROM events WHERE subject = ?", [subject.bytes]) ?? 0)
                 if remaining == 0 {
                     if !dryRun {
-                        try db.run("DELETE FROM identities WHERE subject = ?", [subject.bytes])
-                        try db.run("DELETE FROM subjects WHERE id = ?", [subject.bytes])
+                        try SubjectPurge.purge(subject.bytes, deleteSubjectRow: true, in: db)
                         try db.run(
                             "INSERT OR REPLACE INTO erasure_ledger (kind, token, erased_at) VALUES ('subject', ?, ?)",
                             [erasureToken("subject", subject.bytes), now])

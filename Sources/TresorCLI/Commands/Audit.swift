@@ -81,14 +81,8 @@ extension Tresor {
                 filter.purpose = arguments.optionalString("purpose")
                 filter.action = arguments.optionalString("action")
                 filter.decision = arguments.optionalString("decision")
-                for (name, keyPath) in [("from", \AuditFilter.from), ("until", \AuditFilter.until)] {
-                    if let text = arguments.optionalString(name) {
-                        guard let time = VaultTime.parse(text) else {
-                            throw UsageError(.invalidValue(option: "--\(name)", expected: "an ISO 8601 time"))
-                        }
-                        filter[keyPath: keyPath] = time
-                    }
-                }
+                filter.from = try arguments.optionalTime("from")
+                filter.until = try arguments.optionalTime("until")
                 filter.limit = try arguments.int("limit")
             }
 

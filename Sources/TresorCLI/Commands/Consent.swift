@@ -47,18 +47,8 @@ extension Tresor {
                         .invalidValue(option: "--source", expected: "web_form, import, api, pos, cmp, app or paper"))
                 }
                 self.source = source
-                at = try arguments.optionalString("at").map {
-                    guard let time = VaultTime.parse($0) else {
-                        throw UsageError(.invalidValue(option: "--at", expected: "an ISO 8601 time"))
-                    }
-                    return time
-                }
-                expires = try arguments.optionalString("expires").map {
-                    guard let time = VaultTime.parse($0) else {
-                        throw UsageError(.invalidValue(option: "--expires", expected: "an ISO 8601 time"))
-                    }
-                    return time
-                }
+                at = try arguments.optionalTime("at")
+                expires = try arguments.optionalTime("expires")
                 evidence = try arguments.string("evidence")
                 guardian = arguments.flag("guardian")
             }

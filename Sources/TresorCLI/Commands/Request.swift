@@ -44,12 +44,7 @@ extension Tresor {
                 }
                 self.kind = kind
                 channel = try arguments.string("channel")
-                received = try arguments.optionalString("received").map {
-                    guard let time = VaultTime.parse($0) else {
-                        throw UsageError(.invalidValue(option: "--received", expected: "an ISO 8601 time"))
-                    }
-                    return time
-                }
+                received = try arguments.optionalTime("received")
                 subject = try SubjectSelector(arguments)
             }
 
