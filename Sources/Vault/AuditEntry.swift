@@ -14,7 +14,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var purpose: String
     /// What was done (`read`, `scan`, `write`, `erase`, `export`, ...).
     public var action: String
-    /// How many subjects the operation touched (listed in `audit_subjects`).
+    /// How many subjects the operation touched (stored in the entry's subject set).
     public var subjectCount: Int64
     /// BLAKE2b-256 of the sorted subject ids.
     public var subjectsDigest: [UInt8]
@@ -32,6 +32,12 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     /// The canonical encoding hashed into the chain (Audit/FORMAT.md, section "Entry encoding").
     func canonicalEncoding() -> [UInt8] {
         var encoder = CanonicalEncoder()
+        encode(into: &encoder)
+        return encoder.bytes
+    }
+
+    /// Appends the canonical encoding to `encoder` (which may be reused across entries).
+    func encode(into encoder: inout CanonicalEncoder) {
         encoder.append(UInt64(bitPattern: seq))
         encoder.append(at)
         encoder.append(actor)
@@ -44,6 +50,5 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         encoder.append(fields)
         encoder.append(decision)
         encoder.append(reason)
-        return encoder.bytes
     }
 }

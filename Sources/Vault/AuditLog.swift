@@ -21,36 +21,58 @@ enum AuditLog {
 
     @discardableResult
     static func append(_ drafts: [Draft], at time: Int64, in db: Connection, keyring: Keyring) throws -> [AuditEntry] {
-        var (seq, previous) = try head(db)
         var written: [AuditEntry] = []
         written.reserveCapacity(drafts.count)
+        try append(drafts, at: time, in: db, keyring: keyring) { written.append($0) }
+        return written
+    }
+
+    /// Appends `drafts` in order, handing each written entry to `body` (nothing is kept).
+    static func append(
+        _ drafts: [Draft], at time: Int64, in db: Connection, keyring: Keyring, _ body: (AuditEntry) -> Void
+    ) throws {
+        var (seq, previous) = try head(db)
         let insert = try db.statement(
             """
             INSERT INTO audit_log (seq, at, actor, role, os_user, purpose, action, subject_count, subjects_digest,
-                fields, decision, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                fields, decision, reason, prev_hash, hash, subjects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let touch = try db.statement("INSERT OR IGNORE INTO audit_subjects (seq, subject) VALUES (?, ?)")
+        var encoder = CanonicalEncoder(capacity: 512)
         for draft in drafts {
             seq += 1
+            let subjects = AuditSubjectSet(draft.subjects)
             var entry = AuditEntry(
                 seq: seq, at: time, actor: draft.actor.name, role: draft.role, osUser: draft.actor.osUser,
-                purpose: draft.purpose, action: draft.action, subjectCount: Int64(draft.subjects.count),
-                subjectsDigest: HashChain.subjectsDigest(draft.subjects), fields: draft.fields.joined(separator: ","),
+                purpose: draft.purpose, action: draft.action, subjectCount: Int64(subjects.count),
+                subjectsDigest: subjects.digest, fields: draft.fields.joined(separator: ","),
                 decision: draft.decision, reason: draft.reason, previousHash: previous, hash: [])
-            entry.hash = HashChain.audit.link(previous: previous, encoded: entry.canonicalEncoding())
-            try insert.execute([
-                entry.seq, entry.at, entry.actor, entry.role, entry.osUser, entry.purpose, entry.action,
-                entry.subjectCount, entry.subjectsDigest, entry.fields, entry.decision, entry.reason,
-                entry.previousHash, entry.hash,
-            ])
-            for subject in draft.subjects { try touch.execute([seq, subject.bytes]) }
+            encoder.reset()
+            entry.encode(into: &encoder)
+            entry.hash = HashChain.audit.link(previous: previous, encoded: encoder.bytes)
+            insert.reset()
+            try insert.bind(entry.seq, at: 1)
+            try insert.bind(entry.at, at: 2)
+            try insert.bind(entry.actor, at: 3)
+            try insert.bind(entry.role, at: 4)
+            try insert.bind(entry.osUser, at: 5)
+            try insert.bind(entry.purpose, at: 6)
+            try insert.bind(entry.action, at: 7)
+            try insert.bind(entry.subjectCount, at: 8)
+            try insert.bind(entry.subjectsDigest, at: 9)
+            try insert.bind(entry.fields, at: 10)
+            try insert.bind(entry.decision, at: 11)
+            try insert.bind(entry.reason, at: 12)
+            try insert.bind(entry.previousHash, at: 13)
+            try insert.bind(entry.hash, at: 14)
+            try insert.bind(subjects.bytes, at: 15)
+            while try insert.step() {}
+            insert.reset()
             previous = entry.hash
-            written.append(entry)
+            body(entry)
             if seq % checkpointInterval == 0 {
                 try storeCheckpoint(seq: seq, hash: entry.hash, at: time, in: db, keyring: keyring)
             }
         }
-        return written
     }
 
     /// Signs and stores a checkpoint of entry `seq`.

@@ -26,10 +26,6 @@ extension Vault {
     public func auditEntries(matching filter: AuditFilter) throws -> [AuditEntry] {
         var conditions: [String] = []
         var values: [any DatabaseBindable] = []
-        if let subject = filter.subject {
-            conditions.append("seq IN (SELECT seq FROM audit_subjects WHERE subject = ?)")
-            values.append(subject.bytes)
-        }
         for (column, value) in [
             ("actor", filter.actor), ("role", filter.role), ("purpose", filter.purpose), ("action", filter.action),
             ("decision", filter.decision),
@@ -52,14 +48,19 @@ extension Vault {
                 reason, prev_hash, hash FROM audit_log
             """
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        if let limit = filter.limit {
+        if let limit = filter.limit, filter.subject == nil {
             sql = "SELECT * FROM (\(sql) ORDER BY seq DESC LIMIT \(max(0, limit))) ORDER BY seq"
         } else {
             sql += " ORDER BY seq"
         }
         return try store.read { db in
+            // A subject filter first finds that subject's entries (AuditSubjectSet.entries).
+            let touching = try filter.subject.map { Set(try AuditSubjectSet.entries(touching: $0, in: db)) }
             var entries: [AuditEntry] = []
-            try db.forEachRow(sql, values) { entries.append(AuditEntry(row: $0)) }
+            try db.forEachRow(sql, values) { row in
+                if touching?.contains(row.int64(0)) ?? true { entries.append(AuditEntry(row: row)) }
+            }
+            if let limit = filter.limit, filter.subject != nil { entries = Array(entries.suffix(max(0, limit))) }
             return entries
         }
     }
@@ -68,8 +69,8 @@ extension Vault {
     public func auditSubjects(ofEntry seq: Int64) throws -> [SubjectID] {
         try store.read { db in
             var ids: [SubjectID] = []
-            try db.forEachRow("SELECT subject FROM audit_subjects WHERE seq = ? ORDER BY subject", [seq]) {
-                if let id = SubjectID(bytes: $0.blob(0)) { ids.append(id) }
+            try db.forEachRow("SELECT subjects FROM audit_log WHERE seq = ?", [seq]) {
+                ids = $0.withBlob(0) { AuditSubjectSet.subjects(in: $0) }
             }
             return ids
         }

@@ -200,7 +200,7 @@ extension Vault {
     /// Verifies the consent ledger's chain and checkpoints (same procedure as the audit log).
     public func verifyConsentLedger(against exported: AuditCheckpoint? = nil) throws -> LogVerification {
         try store.read { db in
-            var verifier = ChainVerifier(
+            let verifier = ChainVerifier(
                 chain: .consent, log: "consent", vaultID: keyring.vaultID,
                 publicKey: keyring.signingKey.publicKey.bytes,
                 checkpoints: try storedCheckpoints("consent_checkpoints", db),

@@ -12,22 +12,24 @@ struct HashChain {
 
     /// The hash of an entry given its predecessor's hash and its canonical encoding.
     func link(previous: [UInt8], encoded: [UInt8]) -> [UInt8] {
-        var message = Array(domain.utf8)
-        message.append(0)
-        message.reserveCapacity(message.count + 32 + encoded.count)
+        previous.withUnsafeBytes { previous in
+            encoded.withUnsafeBytes { encoded in link(previous: previous, encoded: encoded) }
+        }
+    }
+
+    /// The hash of an entry from bytes read in place.
+    func link(previous: UnsafeRawBufferPointer, encoded: UnsafeRawBufferPointer) -> [UInt8] {
+        var message: [UInt8] = []
+        message.reserveCapacity(prefix.count + previous.count + encoded.count)
+        message.append(contentsOf: prefix)
         message.append(contentsOf: previous)
         message.append(contentsOf: encoded)
         return BLAKE2b.hash(message, outputLength: 32)
     }
 
+    /// The domain and its terminating zero byte.
+    var prefix: [UInt8] { Array(domain.utf8) + [0] }
+
     static let audit = HashChain(domain: "tresor.audit.v1")
     static let consent = HashChain(domain: "tresor.consent.v1")
-
-    /// The digest of a set of subject ids: BLAKE2b-256(`tresor.subjects.v1\0` ‖ sorted 16-byte ids).
-    static func subjectsDigest(_ subjects: [SubjectID]) -> [UInt8] {
-        var message = Array("tresor.subjects.v1\0".utf8)
-        message.reserveCapacity(message.count + subjects.count * 16)
-        for subject in subjects.sorted() { message.append(contentsOf: subject.bytes) }
-        return BLAKE2b.hash(message, outputLength: 32)
-    }
 }

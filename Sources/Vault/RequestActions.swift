@@ -49,15 +49,19 @@ extension Vault {
                         givenBy: c.givenBy))
             }
             var accessLog: [SubjectExport.Access] = []
-            try db.forEachRow(
-                "SELECT a.seq, a.at, a.actor, a.role, a.purpose, a.action, a.decision FROM audit_log a JOIN audit_subjects s ON s.seq = a.seq WHERE s.subject = ? ORDER BY a.seq",
-                [record.id.bytes]
-            ) {
+            let touching = try AuditSubjectSet.entries(touching: record.id, in: db)
+            let accessRow = try db.statement(
+                "SELECT seq, at, actor, role, purpose, action, decision FROM audit_log WHERE seq = ?")
+            for seq in touching {
+                try accessRow.bind([seq])
+                defer { accessRow.reset() }
+                guard try accessRow.step() else { continue }
+                let row = accessRow
                 accessLog.append(
                     .init(
-                        seq: $0.int64(0), at: VaultTime.iso8601($0.int64(1)), actor: $0.text(2) ?? "",
-                        role: $0.text(3) ?? "",
-                        purpose: $0.text(4) ?? "", action: $0.text(5) ?? "", decision: $0.text(6) ?? ""))
+                        seq: row.int64(0), at: VaultTime.iso8601(row.int64(1)), actor: row.text(2) ?? "",
+                        role: row.text(3) ?? "", purpose: row.text(4) ?? "", action: row.text(5) ?? "",
+                        decision: row.text(6) ?? ""))
             }
             let language =
                 fields.first { $0.name == "language" }?.value.text ?? (record.jurisdiction == "152fz" ? "ru" : "en")

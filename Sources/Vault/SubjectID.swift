@@ -34,6 +34,26 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
         self.low = low
     }
 
+    /// Wraps 16 stored bytes; nil for any other length (a concrete overload: the generic one is
+    /// slow when called from another module).
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 16 else { return nil }
+        self = bytes.withUnsafeBytes { SubjectID(raw: $0) }
+    }
+
+    /// Reads exactly 16 bytes in place.
+    init(raw: UnsafeRawBufferPointer) {
+        precondition(raw.count == 16, "a subject id is 16 bytes")
+        high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        low = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+
+    /// Appends the 16 bytes, big-endian, to `buffer`.
+    func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: high.bigEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: low.bigEndian) { buffer.append(contentsOf: $0) }
+    }
+
     /// Parses 32 hex digits.
     public init?(hex: String) {
         let utf8 = Array(hex.utf8)
@@ -49,11 +69,9 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The 16 bytes, big-endian.
     public var bytes: [UInt8] {
-        var out = [UInt8](repeating: 0, count: 16)
-        for index in 0..<8 {
-            out[index] = UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64(index)))
-            out[8 + index] = UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64(index)))
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        append(to: &out)
         return out
     }
 

@@ -243,5 +243,21 @@ enum VaultSchema {
                     PRIMARY KEY (merge_id, kind, ref)
                 ) WITHOUT ROWID;
                 """),
+        Migration(
+            version: 6, name: "audit subject sets in the entry row",
+            sql: """
+                DROP TRIGGER audit_log_append_only_update;
+                ALTER TABLE audit_log ADD COLUMN subjects BLOB NOT NULL DEFAULT x'';
+                UPDATE audit_log SET subjects = coalesce(
+                    (SELECT CAST(group_concat(subject, '') AS BLOB) FROM audit_subjects s WHERE s.seq = audit_log.seq),
+                    x'') WHERE subject_count > 0;
+                CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                DROP TRIGGER audit_subjects_append_only_update;
+                DROP TRIGGER audit_subjects_append_only_delete;
+                DROP TABLE audit_subjects;
+                CREATE INDEX audit_log_by_subject ON audit_log (subjects) WHERE subject_count = 1;
+                CREATE INDEX audit_log_bulk ON audit_log (seq) WHERE subject_count > 1;
+                """),
     ]
 }

@@ -56,6 +56,12 @@ public final class BLAKE2bHasher {
         }
     }
 
+    /// Absorbs raw bytes read in place.
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        _ = crypto_generichash_update(
+            OpaquePointer(state), bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
+    }
+
     /// Returns the digest; the hasher must not be used afterwards.
     public func finalize() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: outputLength)

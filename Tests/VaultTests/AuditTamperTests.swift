@@ -18,6 +18,14 @@ import VaultStore
         return temp
     }
 
+    /// Verifies in one pass and in two parallel halves; both must agree.
+    func verify(_ vault: Vault, against checkpoint: AuditCheckpoint? = nil) throws -> LogVerification {
+        let sequential = try vault.verifyAudit(against: checkpoint, progress: nil, splittingFrom: .max)
+        let parallel = try vault.verifyAudit(against: checkpoint, progress: nil, splittingFrom: 2)
+        #expect(sequential == parallel)
+        return sequential
+    }
+
     /// Opens the raw database as an attacker with file access would, with the triggers dropped.
     func tamper(_ temp: TemporaryVault, _ sql: String...) throws {
         let store = try Store(path: temp.databasePath)
@@ -25,7 +33,6 @@ import VaultStore
             try db.execute(
                 """
                 DROP TRIGGER audit_log_append_only_update; DROP TRIGGER audit_log_append_only_delete;
-                DROP TRIGGER audit_subjects_append_only_update; DROP TRIGGER audit_subjects_append_only_delete;
                 """)
             for statement in sql { try db.execute(statement) }
         }
@@ -34,7 +41,7 @@ import VaultStore
     @Test func untouchedLogVerifies() throws {
         let temp = try makeVault()
         defer { temp.remove() }
-        let result = try temp.vault.verifyAudit()
+        let result = try verify(temp.vault)
         #expect(result.isValid)
         #expect(result.entries == 30)
         #expect(result.headHash.count == 64)
@@ -46,7 +53,7 @@ import VaultStore
         let store = try Store(path: temp.databasePath)
         for sql in [
             "UPDATE audit_log SET reason = 'x' WHERE seq = 1", "DELETE FROM audit_log WHERE seq = 2",
-            "DELETE FROM audit_subjects WHERE seq = 1",
+            "UPDATE audit_log SET subjects = x'' WHERE seq = 1",
         ] {
             do {
                 try store.write { try $0.execute(sql) }
@@ -55,14 +62,14 @@ import VaultStore
                 #expect(error.message.contains("append-only"))
             }
         }
-        #expect(try temp.vault.verifyAudit().isValid)
+        #expect(try verify(temp.vault).isValid)
     }
 
     @Test func changedByteIsDetected() throws {
         let temp = try makeVault()
         defer { temp.remove() }
         try tamper(temp, "UPDATE audit_log SET reason = 'nothing to see' WHERE seq = 12")
-        let result = try temp.vault.verifyAudit()
+        let result = try verify(temp.vault)
         #expect(result.firstBadSequence == 12)
         #expect(result.problem?.contains("altered") == true)
     }
@@ -71,21 +78,30 @@ import VaultStore
         let temp = try makeVault()
         defer { temp.remove() }
         try tamper(temp, "UPDATE audit_log SET at = at + 1 WHERE seq = 4")
-        #expect(try temp.vault.verifyAudit().firstBadSequence == 4)
+        #expect(try verify(temp.vault).firstBadSequence == 4)
     }
 
     @Test func changedSubjectListIsDetected() throws {
         let temp = try makeVault()
         defer { temp.remove() }
-        try tamper(temp, "DELETE FROM audit_subjects WHERE seq = 9")
-        #expect(try temp.vault.verifyAudit().firstBadSequence == 9)
+        try tamper(temp, "UPDATE audit_log SET subjects = x'' WHERE seq = 9")
+        #expect(try verify(temp.vault).firstBadSequence == 9)
+    }
+
+    @Test func replacedSubjectIsDetected() throws {
+        let temp = try makeVault()
+        defer { temp.remove() }
+        try tamper(temp, "UPDATE audit_log SET subjects = randomblob(16) WHERE seq = 11")
+        let result = try verify(temp.vault)
+        #expect(result.firstBadSequence == 11)
+        #expect(result.problem?.contains("subjects") == true)
     }
 
     @Test func deletedEntryIsDetected() throws {
         let temp = try makeVault()
         defer { temp.remove() }
         try tamper(temp, "DELETE FROM audit_log WHERE seq = 7")
-        let result = try temp.vault.verifyAudit()
+        let result = try verify(temp.vault)
         #expect(result.firstBadSequence == 7)
         #expect(result.problem?.contains("missing") == true)
     }
@@ -97,7 +113,7 @@ import VaultStore
             temp,
             "UPDATE audit_log SET seq = -5 WHERE seq = 5", "UPDATE audit_log SET seq = 5 WHERE seq = 6",
             "UPDATE audit_log SET seq = 6 WHERE seq = -5")
-        #expect(try temp.vault.verifyAudit().firstBadSequence == 5)
+        #expect(try verify(temp.vault).firstBadSequence == 5)
     }
 
     @Test func insertedEntryIsDetected() throws {
@@ -108,9 +124,9 @@ import VaultStore
             "UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1000",
             """
             INSERT INTO audit_log SELECT 10, at, actor, role, os_user, purpose, 'read', subject_count, subjects_digest,
-                fields, decision, reason, prev_hash, hash FROM audit_log WHERE seq = 9
+                fields, decision, reason, prev_hash, hash, subjects FROM audit_log WHERE seq = 9
             """)
-        #expect(try temp.vault.verifyAudit().firstBadSequence == 10)
+        #expect(try verify(temp.vault).firstBadSequence == 10)
     }
 
     @Test func cutTailIsDetectedAgainstAnExportedCheckpoint() throws {
@@ -118,9 +134,9 @@ import VaultStore
         defer { temp.remove() }
         let checkpoint = try temp.vault.makeAuditCheckpoint(as: testActor)
         #expect(checkpoint.seq == 31)
-        #expect(try temp.vault.verifyAudit(against: checkpoint).isValid)
+        #expect(try verify(temp.vault, against: checkpoint).isValid)
         try tamper(temp, "DELETE FROM audit_log WHERE seq > 20", "DELETE FROM audit_checkpoints")
-        let result = try temp.vault.verifyAudit(against: checkpoint)
+        let result = try verify(temp.vault, against: checkpoint)
         #expect(result.firstBadSequence == 21)
         #expect(result.problem?.contains("truncated") == true)
     }
@@ -150,7 +166,7 @@ import VaultStore
                 previous = hash
             }
         }
-        let result = try temp.vault.verifyAudit()
+        let result = try verify(temp.vault)
         #expect(result.firstBadSequence == 31)
         #expect(result.problem?.contains("rewritten") == true)
     }
@@ -163,7 +179,7 @@ import VaultStore
             b.remove()
         }
         let foreign = try b.vault.makeAuditCheckpoint(as: testActor)
-        #expect(try a.vault.verifyAudit(against: foreign).isValid == false)
+        #expect(try verify(a.vault, against: foreign).isValid == false)
     }
 
     @Test func queryFindsEntriesBySubjectActorAndDecision() throws {
@@ -184,5 +200,25 @@ import VaultStore
         #expect(try temp.vault.auditEntries(matching: filter).count == 3)
         filter.limit = 2
         #expect(try temp.vault.auditEntries(matching: filter).map(\.seq) == [2, 3])
+    }
+
+    @Test func queryFindsASubjectInsideBulkEntries() throws {
+        let temp = try makeVault(entries: 2)
+        defer { temp.remove() }
+        let ids = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try (0..<40).map { _ in try w.createSubject(jurisdiction: "gdpr") }
+        }
+        var filter = AuditFilter()
+        filter.subject = ids[17]
+        let bulk = try temp.vault.auditEntries(matching: filter)
+        #expect(bulk.count == 1)
+        #expect(bulk.first?.subjectCount == 40)
+        #expect(try temp.vault.auditSubjects(ofEntry: bulk[0].seq) == ids.sorted())
+        // An id made of the tail of one stored id and the head of the next is not a member.
+        let sorted = ids.sorted()
+        let straddling = try #require(SubjectID(bytes: Array(sorted[3].bytes[8...] + sorted[4].bytes[..<8])))
+        filter.subject = straddling
+        #expect(try temp.vault.auditEntries(matching: filter).isEmpty)
+        #expect(try verify(temp.vault).isValid)
     }
 }
