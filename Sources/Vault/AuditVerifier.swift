@@ -65,7 +65,7 @@ extension Vault {
     }
 
     /// Logs at least this long are verified in two parallel halves.
-    static let parallelAuditVerificationThreshold: Int64 = 50_000
+    static let parallelAuditVerificationThreshold: Int64 = 4_096
 
     /// Verifies the entries `first...last` of the audit log on `db`, reading columns in place.
     static func verifyAuditRange(
@@ -84,13 +84,16 @@ extension Vault {
         var seq: Int64 = 0
         var subjectCount: Int64 = 0
         var digest: [UInt8] = []
+        var digestInput = AuditSubjectSet.digestDomain
+        let digestPrefix = digestInput.count
+        var computed = [UInt8](repeating: 0, count: 32)
         return try verifier.verifyRange(
             from: first, through: last, previous: previous,
-            next: {
-                guard try rows.step() else { return nil }
+            next: { row in
+                guard try rows.step() else { return false }
                 seq = rows.int64(0)
                 subjectCount = rows.int64(7)
-                digest = rows.blob(8)
+                rows.withBlob(8) { ChainRow.set(&digest, to: $0) }
                 encoder.reset()
                 encoder.append(UInt64(bitPattern: seq))
                 encoder.append(rows.int64(1))
@@ -98,12 +101,23 @@ extension Vault {
                 encoder.append(UInt64(bitPattern: subjectCount))
                 encoder.append(bytes: digest)
                 for column in Int32(9)...11 { rows.withBlob(column) { encoder.append(raw: $0) } }
-                return ChainRow(seq: seq, previousHash: rows.blob(12), hash: rows.blob(13), encoded: encoder.bytes)
+                row.seq = seq
+                rows.withBlob(12) { ChainRow.set(&row.previousHash, to: $0) }
+                rows.withBlob(13) { ChainRow.set(&row.hash, to: $0) }
+                encoder.bytes.withUnsafeBytes { ChainRow.set(&row.encoded, to: $0) }
+                return true
             },
             check: { _ in
                 let intact = rows.withBlob(14) { stored in
-                    stored.count == Int(subjectCount) * 16 && AuditSubjectSet.isCanonical(stored)
-                        && AuditSubjectSet.digest(of: stored) == digest
+                    guard stored.count == Int(subjectCount) * 16, AuditSubjectSet.isCanonical(stored) else {
+                        return false
+                    }
+                    digestInput.removeSubrange(digestPrefix...)
+                    digestInput.append(contentsOf: stored)
+                    digestInput.withUnsafeBytes { input in
+                        computed.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
+                    }
+                    return computed == digest
                 }
                 return intact ? nil : "the subjects recorded for entry \(seq) were altered"
             }, progress: progress)

@@ -7,21 +7,19 @@ struct CanonicalEncoder {
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ value: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(_ value: Int64) { append(UInt64(bitPattern: value)) }
 
-    mutating func append(_ value: String) { append(bytes: Array(value.utf8)) }
+    mutating func append(_ value: String) {
+        var value = value
+        value.withUTF8 { append(raw: UnsafeRawBufferPointer($0)) }
+    }
 
     /// Appends raw bytes (a text or blob column read in place) as a length-prefixed byte string.
     mutating func append(raw value: UnsafeRawBufferPointer) {
-        let count = UInt32(value.count)
-        for shift in stride(from: 24, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift)))
-        }
+        withUnsafeBytes(of: UInt32(value.count).bigEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: value)
     }
 
@@ -29,10 +27,6 @@ struct CanonicalEncoder {
     mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
     mutating func append(bytes value: [UInt8]) {
-        let count = UInt32(value.count)
-        for shift in stride(from: 24, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: count >> UInt32(shift)))
-        }
-        bytes.append(contentsOf: value)
+        value.withUnsafeBytes { append(raw: $0) }
     }
 }

@@ -16,12 +16,19 @@ public struct LogVerification: Sendable, Equatable, Codable {
     public var headHash = ""
 }
 
-/// One row of a chained log as the verifier sees it.
+/// One row of a chained log as the verifier sees it. The verifier reuses one row for the whole
+/// log, so a reader fills its buffers in place (`set`) instead of allocating per entry.
 struct ChainRow {
-    let seq: Int64
-    let previousHash: [UInt8]
-    let hash: [UInt8]
-    let encoded: [UInt8]
+    var seq: Int64 = 0
+    var previousHash: [UInt8] = []
+    var hash: [UInt8] = []
+    var encoded: [UInt8] = []
+
+    /// Replaces `buffer`'s bytes with `bytes`, keeping its capacity.
+    static func set(_ buffer: inout [UInt8], to bytes: UnsafeRawBufferPointer) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: bytes)
+    }
 }
 
 /// What one range of a chain verification found.
@@ -53,7 +60,7 @@ struct ChainVerifier: Sendable {
     /// Verifies the whole log, read with `next` until it returns nil; `check` adds log-specific
     /// checks and returns a problem description or nil.
     func verify(
-        next: () throws -> ChainRow?, check: (ChainRow) throws -> String? = { _ in nil },
+        next: (inout ChainRow) throws -> Bool, check: (ChainRow) throws -> String? = { _ in nil },
         progress: ((Int64) -> Void)? = nil
     ) throws -> LogVerification {
         if let failure = exportedCheckpointFailure() { return Self.failed(failure) }
@@ -77,14 +84,16 @@ struct ChainVerifier: Sendable {
     /// Verifies entries `first...last` (to the end when `last` is nil), the first of which must
     /// link to `previous`. Fails when the range ends before `last`.
     func verifyRange(
-        from first: Int64, through last: Int64?, previous start: [UInt8], next: () throws -> ChainRow?,
+        from first: Int64, through last: Int64?, previous start: [UInt8], next: (inout ChainRow) throws -> Bool,
         check: (ChainRow) throws -> String? = { _ in nil }, progress: ((Int64) -> Void)? = nil
     ) throws -> ChainRangeOutcome {
         var outcome = ChainRangeOutcome()
         var expectedSeq = first
         var previous = start
         let exportedHash = exported.flatMap { Hex.decode($0.hash) }
-        while let row = try next() {
+        var row = ChainRow()
+        var linker = HashChain.Checker(chain)
+        while try next(&row) {
             guard row.seq == expectedSeq else {
                 outcome.failure = (
                     expectedSeq,
@@ -96,7 +105,7 @@ struct ChainVerifier: Sendable {
                 outcome.failure = (row.seq, "entry \(row.seq) does not link to the entry before it")
                 return outcome
             }
-            guard chain.link(previous: previous, encoded: row.encoded) == row.hash else {
+            guard linker.matches(previous: previous, encoded: row.encoded, hash: row.hash) else {
                 outcome.failure = (row.seq, "entry \(row.seq) was altered (its hash does not match its content)")
                 return outcome
             }
@@ -123,7 +132,7 @@ struct ChainVerifier: Sendable {
                 )
                 return outcome
             }
-            previous = row.hash
+            swap(&previous, &row.hash)
             expectedSeq += 1
             outcome.entries += 1
             if outcome.entries % 100_000 == 0 { progress?(outcome.entries) }

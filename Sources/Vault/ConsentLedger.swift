@@ -207,13 +207,14 @@ extension Vault {
                 exported: exported)
             let rows = try db.statement("SELECT \(ConsentLedgerTable.columns) FROM consent_ledger ORDER BY seq")
             defer { rows.reset() }
-            return try verifier.verify(next: {
-                guard try rows.step() else { return nil }
+            return try verifier.verify(next: { row in
+                guard try rows.step() else { return false }
                 let record = ConsentLedgerTable.record(from: rows)
-                return ChainRow(
+                row = ChainRow(
                     seq: record.seq, previousHash: Hex.decode(record.previousHash) ?? [],
                     hash: Hex.decode(record.hash) ?? [],
                     encoded: record.canonicalEncoding())
+                return true
             })
         }
     }

@@ -27,6 +27,30 @@ struct HashChain {
         return BLAKE2b.hash(message, outputLength: 32)
     }
 
+    /// Checks links without allocating: keeps one message buffer and one digest buffer.
+    struct Checker {
+        private var message: [UInt8]
+        private let prefixCount: Int
+        private var digest = [UInt8](repeating: 0, count: 32)
+
+        init(_ chain: HashChain) {
+            message = chain.prefix
+            prefixCount = message.count
+            message.reserveCapacity(1024)
+        }
+
+        /// True when `hash` = BLAKE2b-256(domain ‖ 0 ‖ previous ‖ encoded).
+        mutating func matches(previous: [UInt8], encoded: [UInt8], hash: [UInt8]) -> Bool {
+            message.removeSubrange(prefixCount...)
+            message.append(contentsOf: previous)
+            message.append(contentsOf: encoded)
+            message.withUnsafeBytes { input in
+                digest.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
+            }
+            return digest == hash
+        }
+    }
+
     /// The domain and its terminating zero byte.
     var prefix: [UInt8] { Array(domain.utf8) + [0] }
 

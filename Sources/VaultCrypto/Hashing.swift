@@ -17,6 +17,15 @@ public enum BLAKE2b {
         return out
     }
 
+    /// Hashes raw bytes into `output` (16...64 bytes), without allocating.
+    public static func hash(_ message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        precondition((16...64).contains(output.count), "BLAKE2b output must be 16...64 bytes")
+        _ = try? Sodium.ensureInitialized()
+        _ = crypto_generichash(
+            output.baseAddress!.assumingMemoryBound(to: UInt8.self), output.count,
+            message.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(message.count), nil, 0)
+    }
+
     /// Keyed BLAKE2b with raw key bytes (for known-answer tests; production uses typed keys).
     public static func hash(_ message: [UInt8], rawKey: [UInt8], outputLength: Int = 32) -> [UInt8] {
         _ = try? Sodium.ensureInitialized()
