@@ -63,6 +63,32 @@ final class Keyring {
         }
     }
 
+    /// The cached data key of `subject` and its version, without reading the subject's row.
+    /// Valid only after `synchronize(epoch:)` in the same transaction.
+    func cachedKey(for subject: SubjectID) -> (key: DataKey, version: UInt32)? {
+        guard let cached = slotsBySubject[subject] else { return nil }
+        return (slab.key(at: cached.slot), cached.version)
+    }
+
+    /// The subject epoch (`SubjectEpoch`) that the cached keys were checked against.
+    private var epoch: Int64?
+
+    /// Drops every cached key when subjects were deleted or re-keyed (by this process or another)
+    /// since the cache was last checked, so a cached key always belongs to an existing subject
+    /// at its current key version.
+    func synchronize(epoch current: Int64) {
+        guard epoch != current else { return }
+        forgetAll()
+        epoch = current
+    }
+
+    /// Wipes every cached key (after a rolled-back transaction, which may have cached keys of
+    /// subjects or versions that do not exist).
+    func forgetAll() {
+        for subject in Array(slotsBySubject.keys) { release(subject) }
+        epoch = nil
+    }
+
     /// Wipes the cached key of `subject` (after erasure or rotation).
     func forget(_ subject: SubjectID) { release(subject) }
 

@@ -80,6 +80,7 @@ public final class Vault {
         self.keyring = keyring
         self.clock = clock
         self.acceptsTestClock = acceptsTestClock
+        store.onRollback = { [keyring] in keyring.forgetAll() }
     }
 
     /// The vault's current time.

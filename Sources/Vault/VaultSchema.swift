@@ -259,5 +259,14 @@ enum VaultSchema {
                 CREATE INDEX audit_log_by_subject ON audit_log (subjects) WHERE subject_count = 1;
                 CREATE INDEX audit_log_bulk ON audit_log (seq) WHERE subject_count > 1;
                 """),
+        Migration(
+            version: 7, name: "subject epoch",
+            sql: """
+                INSERT OR IGNORE INTO meta (key, value) VALUES ('subject_epoch', 0);
+                CREATE TRIGGER subjects_epoch_on_delete AFTER DELETE ON subjects
+                    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'subject_epoch'; END;
+                CREATE TRIGGER subjects_epoch_on_rekey AFTER UPDATE OF key_version, wrapped_key ON subjects
+                    BEGIN UPDATE meta SET value = value + 1 WHERE key = 'subject_epoch'; END;
+                """),
     ]
 }

@@ -201,13 +201,23 @@ public final class VaultWriter {
         let insert = try db.statement(
             "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES (?, ?, ?, ?, ?, ?)")
         var inserted = 0
+        // A cached key stands for its subject's row: the epoch check guarantees that no subject
+        // was deleted or re-keyed since it was cached, so the row need not be read per subject.
+        vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
         for event in events {
-            let record = try record(event.subject)
-            let key = try vault.keyring.dataKey(
-                for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
+            let key: DataKey
+            let keyVersion: UInt32
+            if let cached = vault.keyring.cachedKey(for: event.subject) {
+                (key, keyVersion) = cached
+            } else {
+                let record = try record(event.subject)
+                key = try vault.keyring.dataKey(
+                    for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
+                keyVersion = record.keyVersion
+            }
             let message = vault.keyring.indexer.token(domain: "message", value: event.messageID)
             let sealed = try AEAD.seal(
-                event.properties, key: key, keyVersion: record.keyVersion,
+                event.properties, key: key, keyVersion: keyVersion,
                 associatedData: Binding.event(event.subject, message: message))
             try insert.bind(event.subject.bytes, at: 1)
             try insert.bind(event.type, at: 2)

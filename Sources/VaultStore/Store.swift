@@ -7,6 +7,8 @@ public final class Store {
     public let durability: Durability
     private let writer: Connection
     private var reader: Connection?
+    /// Called after a write transaction rolled back (the vault drops caches it filled inside it).
+    public var onRollback: (() -> Void)?
 
     /// Opens or creates the database and applies `migrations`.
     /// - Throws: `StoreError` when the file cannot be opened, is not a database, or a migration fails.
@@ -19,7 +21,12 @@ public final class Store {
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`); any thrown error rolls it back.
     public func write<R>(_ body: (Connection) throws -> R) throws -> R {
-        try writer.transaction(.immediate) { try body(writer) }
+        do {
+            return try writer.transaction(.immediate) { try body(writer) }
+        } catch {
+            onRollback?()
+            throw error
+        }
     }
 
     /// Runs `body` on the writer connection outside a transaction (for PRAGMAs, checkpoints, backups).
