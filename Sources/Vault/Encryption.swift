@@ -11,8 +11,10 @@ enum Binding {
     }
 
     static func event(_ subject: SubjectID, message: [UInt8]) -> [UInt8] {
-        var ad: [UInt8] = [0x65]  // "e"
-        ad.append(contentsOf: subject.bytes)
+        var ad: [UInt8] = []
+        ad.reserveCapacity(17 + message.count)
+        ad.append(0x65)  // "e"
+        subject.append(to: &ad)
         ad.append(contentsOf: message)
         return ad
     }

@@ -48,6 +48,11 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
         low = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
 
+    /// Calls `body` with the 16 bytes, big-endian, on the stack.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { try body($0) }
+    }
+
     /// Appends the 16 bytes, big-endian, to `buffer`.
     func append(to buffer: inout [UInt8]) {
         withUnsafeBytes(of: high.bigEndian) { buffer.append(contentsOf: $0) }

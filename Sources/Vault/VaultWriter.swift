@@ -219,7 +219,7 @@ public final class VaultWriter {
             let sealed = try AEAD.seal(
                 event.properties, key: key, keyVersion: keyVersion,
                 associatedData: Binding.event(event.subject, message: message))
-            try insert.bind(event.subject.bytes, at: 1)
+            try event.subject.withBytes { try insert.bind(raw: $0, at: 1) }
             try insert.bind(event.type, at: 2)
             try insert.bind(event.at, at: 3)
             try insert.bind(event.source, at: 4)

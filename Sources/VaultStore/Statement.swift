@@ -4,7 +4,7 @@ import CSQLite
 /// Bind parameters are 1-based; result columns are 0-based.
 public final class Statement {
     let handle: OpaquePointer
-    private let connectionHandle: OpaquePointer
+    let connectionHandle: OpaquePointer
     /// The statement's SQL text (safe to show: it holds no bound values).
     public let sql: String
 
