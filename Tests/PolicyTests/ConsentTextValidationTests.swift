@@ -150,7 +150,7 @@ import Testing
         let folder = ConsentTextFixtures.shippedFolder
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
         let files = try names.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) }
-        #expect(files.count == 16)
+        #expect(files.count == 17)
         #expect(ConsentTextLibrary.validate(files: files, knownPurposes: ConsentTextFixtures.knownPurposes).isEmpty)
     }
 }

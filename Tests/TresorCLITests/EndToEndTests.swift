@@ -117,4 +117,38 @@ import Testing
         #expect(run.code != 0)
         #expect(run.stderr.contains("test-clock"))
     }
+
+    @Test func aTCStringBecomesLedgerRecordsWithItsEvidence() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vault = directory.appendingPathComponent("v").path
+        #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
+        let csv = directory.appendingPathComponent("c.csv")
+        try "customer_id,email,country\nC-1,tcf.person@example.org,DE\n".write(
+            to: csv, atomically: true, encoding: .utf8)
+        let imported = try Self.tresor(
+            ["import", "customers", csv.path, "--source", "crm", "--vault", vault, "--as", "admin"])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        // The service-specific example string of the IAB TCF v2 specification (see TCFOfficialStringTests).
+        let tcString =
+            "CLcVDxRMWfGmWAVAHCENAXCkAKDAADnAABRgA5mdfCKZuYJez-NQm0TBMYA4oCAAGQYIAAAAAAEAIAEgAA.argAC0gAAAAAAAAAAAA"
+        let run = try Self.tresor([
+            "consent", "tcf", "--external-id", "C-1", "--tc-string", tcString, "--text", "gdpr-en-cmp-v1",
+            "--vault", vault, "--json",
+        ])
+        #expect(run.code == 0, "\(run.stderr)")
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["purpose"] as? String } == ["analytics", "personalization", "profiling"])
+        #expect(records.allSatisfy { ($0["source"] as? String) == "cmp" })
+        #expect(records.allSatisfy { (($0["evidence"] as? String) ?? "").hasPrefix("tcf cmp=") })
+        #expect(!run.stdout.contains(tcString))
+        let bad = try Self.tresor([
+            "consent", "tcf", "--external-id", "C-1", "--tc-string", "not!a+tc", "--text", "gdpr-en-cmp-v1",
+            "--vault", vault,
+        ])
+        #expect(bad.code != 0)
+        #expect(bad.stderr.contains("--tc-string"))
+        #expect(!bad.stderr.contains("not!a+tc"))
+    }
 }

@@ -75,7 +75,7 @@ import VaultStore
         }
         let other = try otherProcess(temp)
         try other.rotateDataKey(of: id, as: testActor)
-        try temp.vault.write(as: testActor, purpose: "unification") { try $0.appendEvents([event(id, 2)]) }
+        _ = try temp.vault.write(as: testActor, purpose: "unification") { try $0.appendEvents([event(id, 2)]) }
         // The other process, which holds only the new key, decrypts both events.
         let events = try storedEvents(other, id)
         #expect(events.count == 2)

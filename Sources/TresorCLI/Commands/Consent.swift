@@ -7,7 +7,7 @@ extension Tresor {
     enum Consent: Command {
         static let configuration = CommandConfiguration(
             name: "consent", abstract: "Grant, withdraw and show consents; export proof of consent.",
-            subcommands: [Grant.self, Withdraw.self, Refuse.self, Show.self, History.self, Proof.self])
+            subcommands: [Grant.self, Withdraw.self, Refuse.self, TCF.self, Show.self, History.self, Proof.self])
 
         /// The options shared by grant, withdraw and refuse.
         static let recordArguments: [ArgumentSpec] =

@@ -73,7 +73,8 @@ extension Tresor {
             if fm.fileExists(atPath: texts.path) {
                 try fm.copyItem(at: texts, to: target.appendingPathComponent("consent-texts"))
             }
-            for extra in ["holidays-ru.json"] where fm.fileExists(atPath: source.appendingPathComponent(extra).path) {
+            for extra in ["holidays-ru.json", "tcf-purposes.json"]
+            where fm.fileExists(atPath: source.appendingPathComponent(extra).path) {
                 try fm.copyItem(at: source.appendingPathComponent(extra), to: target.appendingPathComponent(extra))
             }
             try VaultConfig(defaultRole: defaultRole, durability: durability, usesPassphrase: usePassphrase).write(

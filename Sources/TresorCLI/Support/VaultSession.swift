@@ -126,6 +126,19 @@ enum PolicyFiles {
         }
     }
 
+    /// The TCF purpose map, `policies/tcf-purposes.json`.
+    static func loadTCFPurposeMap(from directory: URL, policy: AccessPolicy) throws -> TCFPurposeMap {
+        let url = directory.appendingPathComponent("policies/tcf-purposes.json")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CLIError.failure("the vault has no TCF purpose map (policies/tcf-purposes.json)")
+        }
+        do {
+            return try TCFPurposeMap.load(contentsOf: url, knownPurposes: Set(policy.consentPurposes))
+        } catch {
+            throw CLIError.failure("the vault's TCF purpose map does not load:\n\(error)")
+        }
+    }
+
     /// Public holidays per regime: `policies/holidays-ru.json` counts for `152fz`.
     static func loadHolidays(from directory: URL) throws -> [String: HolidayCalendar] {
         let url = directory.appendingPathComponent("policies/holidays-ru.json")
