@@ -32,12 +32,21 @@ extension Vault {
             let now = clock.now()
             var (seq, previous) = try ConsentLedgerTable.head(db)
             var written: [ConsentRecord] = []
-            var jurisdictions: [SubjectID: SubjectRecord] = [:]
+            var subjects: [SubjectID: ConsentSubjectFacts] = [:]
             var birthDates: [SubjectID: Date?] = [:]
-            var textHashes: [String: String] = [:]
+            var coverage: [ConsentCoverageKey: String?] = [:]
+            var textHashes: [String: (bytes: [UInt8], hex: String)] = [:]
+            var previousHex = Hex.encode(previous)
+            var encoder = CanonicalEncoder(capacity: 512)
+            let ledger = try ConsentLedgerTable.Writer(db)
+            let facts = try db.statement(
+                """
+                SELECT jurisdiction, EXISTS (SELECT 1 FROM fields WHERE subject = ?1 AND field = 'birth_date')
+                FROM subjects WHERE id = ?1
+                """)
             for (index, input) in inputs.enumerated() {
                 do {
-                    let label = "consent record \(index + 1)"
+                    func label() -> String { "consent record \(index + 1)" }
                     if skippingInvalid,
                         try db.scalarInt(
                             "SELECT 1 FROM consent_ledger WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?",
@@ -49,61 +58,79 @@ extension Vault {
                     }
                     guard policy.isConsentPurpose(input.purpose) else {
                         throw VaultError(
-                            .invalidValue, "\(label): purpose \(input.purpose) is not a consent purpose of the policy")
+                            .invalidValue, "\(label()): purpose \(input.purpose) is not a consent purpose of the policy"
+                        )
                     }
-                    guard ["granted", "withdrawn", "refused"].contains(input.status) else {
-                        throw VaultError(.invalidValue, "\(label): status must be granted, withdrawn or refused")
+                    switch input.status {
+                    case "granted", "withdrawn", "refused": break
+                    default: throw VaultError(.invalidValue, "\(label()): status must be granted, withdrawn or refused")
                     }
-                    let record: SubjectRecord
-                    if let cached = jurisdictions[input.subject] {
-                        record = cached
+                    let subject: ConsentSubjectFacts
+                    if let cached = subjects[input.subject] {
+                        subject = cached
                     } else {
-                        guard let loaded = try SubjectRecord.load(input.subject, in: db) else {
-                            throw VaultError(.unknownSubject, "\(label): subject \(input.subject) does not exist")
+                        facts.reset()
+                        try input.subject.withBytes { try facts.bind(raw: $0, at: 1) }
+                        guard try facts.step() else {
+                            facts.reset()
+                            throw VaultError(.unknownSubject, "\(label()): subject \(input.subject) does not exist")
                         }
-                        record = loaded
-                        jurisdictions[input.subject] = loaded
+                        subject = ConsentSubjectFacts(
+                            jurisdiction: facts.text(0) ?? "", hasBirthDate: facts.int64(1) != 0)
+                        facts.reset()
+                        subjects[input.subject] = subject
                     }
-                    if let problem = texts.coverageProblem(
-                        textID: input.textVersion, purpose: input.purpose, jurisdiction: record.jurisdiction)
-                    {
-                        throw VaultError(.invalidValue, "\(label): \(problem)")
-                    }
-                    if input.status == "granted", input.givenBy != .guardian {
+                    let coverageKey = ConsentCoverageKey(
+                        text: input.textVersion, purpose: input.purpose, jurisdiction: subject.jurisdiction)
+                    let problem =
+                        coverage[coverageKey]
+                        ?? {
+                            let problem = texts.coverageProblem(
+                                textID: input.textVersion, purpose: input.purpose, jurisdiction: subject.jurisdiction)
+                            coverage[coverageKey] = .some(problem)
+                            return problem
+                        }()
+                    if let problem { throw VaultError(.invalidValue, "\(label()): \(problem)") }
+                    if input.status == "granted", input.givenBy != .guardian, subject.hasBirthDate {
                         let birth: Date?
                         if let cached = birthDates[input.subject] {
                             birth = cached
                         } else {
+                            guard let record = try SubjectRecord.load(input.subject, in: db) else {
+                                throw VaultError(.unknownSubject, "\(label()): subject \(input.subject) does not exist")
+                            }
                             birth = try birthDate(record, in: db)
                             birthDates[input.subject] = .some(birth)
                         }
-                        if let birth, isMinor(born: birth, jurisdiction: record.jurisdiction, at: input.collectedAt) {
+                        if let birth, isMinor(born: birth, jurisdiction: subject.jurisdiction, at: input.collectedAt) {
                             throw VaultError(
                                 .invalidValue,
-                                "\(label): subject \(input.subject) is below the age of consent of \(record.jurisdiction); a parent or guardian must give it"
+                                "\(label()): subject \(input.subject) is below the age of consent of \(subject.jurisdiction); a parent or guardian must give it"
                             )
                         }
                     }
                     seq += 1
+                    let textHash =
+                        try textHashes[input.textVersion]
+                        ?? {
+                            let bytes = BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])
+                            textHashes[input.textVersion] = (bytes, Hex.encode(bytes))
+                            return (bytes, Hex.encode(bytes))
+                        }()
+                    let ipHash = input.ipAddress.map { keyring.indexer.token(domain: "ip", value: $0) } ?? []
                     var entry = ConsentRecord(
                         seq: seq, subject: input.subject, purpose: input.purpose, status: input.status,
                         lawfulBasis: input.lawfulBasis, source: input.source.rawValue, textVersion: input.textVersion,
-                        textHash: textHashes[input.textVersion]
-                            ?? {
-                                let hash = Hex.encode(
-                                    BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? []))
-                                textHashes[input.textVersion] = hash
-                                return hash
-                            }(),
-                        collectedAt: input.collectedAt, expiresAt: input.expiresAt, jurisdiction: record.jurisdiction,
-                        givenBy: input.givenBy.rawValue, evidence: input.evidence,
-                        ipHash: input.ipAddress.map { Hex.encode(keyring.indexer.token(domain: "ip", value: $0)) }
-                            ?? "",
-                        recordedAt: now, recordedBy: actor.name, previousHash: Hex.encode(previous), hash: "")
-                    let hash = HashChain.consent.link(previous: previous, encoded: entry.canonicalEncoding())
+                        textHash: textHash.hex, collectedAt: input.collectedAt, expiresAt: input.expiresAt,
+                        jurisdiction: subject.jurisdiction, givenBy: input.givenBy.rawValue, evidence: input.evidence,
+                        ipHash: ipHash.isEmpty ? "" : Hex.encode(ipHash), recordedAt: now, recordedBy: actor.name,
+                        previousHash: previousHex, hash: "")
+                    encoder.reset()
+                    entry.encode(into: &encoder, textHash: textHash.bytes, ipHash: ipHash)
+                    let hash = HashChain.consent.link(previous: previous, encoded: encoder.bytes)
                     entry.hash = Hex.encode(hash)
-                    try ConsentLedgerTable.insert(entry, hash: hash, previous: previous, in: db)
-                    try updateState(with: entry, in: db)
+                    try ledger.insert(entry, textHash: textHash.bytes, ipHash: ipHash, hash: hash, previous: previous)
+                    try ledger.updateState(with: entry)
                     if entry.status != "granted" {
                         _ = try cancelQueued(entry.subject, purposePrefix: entry.purpose, in: db)
                     }
@@ -113,6 +140,7 @@ extension Vault {
                             keyring: keyring)
                     }
                     previous = hash
+                    previousHex = entry.hash
                     written.append(entry)
                 } catch let error as VaultError where skippingInvalid {
                     rejected.append((index, error.message))
@@ -230,16 +258,6 @@ extension Vault {
         }
     }
 
-    private func updateState(with entry: ConsentRecord, in db: Connection) throws {
-        try db.run(
-            """
-            INSERT INTO consent_state (subject, purpose, status, expires_at, by_guardian, ledger_seq) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (subject, purpose) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at,
-                by_guardian = excluded.by_guardian, ledger_seq = excluded.ledger_seq
-            """,
-            [entry.subject.bytes, entry.purpose, entry.status, entry.expiresAt, entry.givenBy == "guardian", entry.seq])
-    }
-
     /// The subject's stored birth date, if any.
     private func birthDate(_ record: SubjectRecord, in db: Connection) throws -> Date? {
         guard let birth = try decryptFields(of: record, names: ["birth_date"], in: db).first,
@@ -269,15 +287,63 @@ enum ConsentLedgerTable {
         return (statement.int64(0), statement.blob(1))
     }
 
-    static func insert(_ entry: ConsentRecord, hash: [UInt8], previous: [UInt8], in db: Connection) throws {
-        try db.run(
-            "INSERT INTO consent_ledger (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                entry.seq, entry.subject.bytes, entry.purpose, entry.status, entry.lawfulBasis, entry.source,
-                entry.textVersion, Hex.decode(entry.textHash) ?? [], entry.collectedAt, entry.expiresAt,
-                entry.jurisdiction, entry.givenBy, entry.evidence, Hex.decode(entry.ipHash) ?? [], entry.recordedAt,
-                entry.recordedBy, previous, hash,
-            ])
+    /// Prepared statements for appending many records in one transaction, with typed binds.
+    struct Writer {
+        let insertRecord: Statement
+        let upsertState: Statement
+
+        init(_ db: Connection) throws {
+            insertRecord = try db.statement(
+                "INSERT INTO consent_ledger (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            upsertState = try db.statement(
+                """
+                INSERT INTO consent_state (subject, purpose, status, expires_at, by_guardian, ledger_seq) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (subject, purpose) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at,
+                    by_guardian = excluded.by_guardian, ledger_seq = excluded.ledger_seq
+                """)
+        }
+
+        /// Appends one record.
+        func insert(_ entry: ConsentRecord, textHash: [UInt8], ipHash: [UInt8], hash: [UInt8], previous: [UInt8])
+            throws
+        {
+            let s = insertRecord
+            s.reset()
+            try s.bind(entry.seq, at: 1)
+            try entry.subject.withBytes { try s.bind(raw: $0, at: 2) }
+            try s.bind(entry.purpose, at: 3)
+            try s.bind(entry.status, at: 4)
+            try s.bind(entry.lawfulBasis, at: 5)
+            try s.bind(entry.source, at: 6)
+            try s.bind(entry.textVersion, at: 7)
+            try s.bind(textHash, at: 8)
+            try s.bind(entry.collectedAt, at: 9)
+            if let expiresAt = entry.expiresAt { try s.bind(expiresAt, at: 10) } else { try s.bindNull(at: 10) }
+            try s.bind(entry.jurisdiction, at: 11)
+            try s.bind(entry.givenBy, at: 12)
+            try s.bind(entry.evidence, at: 13)
+            try s.bind(ipHash, at: 14)
+            try s.bind(entry.recordedAt, at: 15)
+            try s.bind(entry.recordedBy, at: 16)
+            try s.bind(previous, at: 17)
+            try s.bind(hash, at: 18)
+            while try s.step() {}
+            s.reset()
+        }
+
+        /// Makes `entry` the current state of its subject and purpose.
+        func updateState(with entry: ConsentRecord) throws {
+            let s = upsertState
+            s.reset()
+            try entry.subject.withBytes { try s.bind(raw: $0, at: 1) }
+            try s.bind(entry.purpose, at: 2)
+            try s.bind(entry.status, at: 3)
+            if let expiresAt = entry.expiresAt { try s.bind(expiresAt, at: 4) } else { try s.bindNull(at: 4) }
+            try s.bind(entry.givenBy == "guardian" ? 1 : 0, at: 5)
+            try s.bind(entry.seq, at: 6)
+            while try s.step() {}
+            s.reset()
+        }
     }
 
     static func record(from row: Statement) -> ConsentRecord {
@@ -290,4 +356,18 @@ enum ConsentLedgerTable {
             recordedAt: row.int64(14), recordedBy: row.text(15) ?? "", previousHash: Hex.encode(row.blob(16)),
             hash: Hex.encode(row.blob(17)))
     }
+}
+
+/// What a consent append needs to know of a subject: its regime, and whether a birth date is
+/// stored (only then is it decrypted, for the age-of-consent rule).
+struct ConsentSubjectFacts {
+    let jurisdiction: String
+    let hasBirthDate: Bool
+}
+
+/// A consent text, purpose and regime whose coverage was already checked in this batch.
+struct ConsentCoverageKey: Hashable {
+    let text: String
+    let purpose: String
+    let jurisdiction: String
 }

@@ -88,24 +88,29 @@ public struct ConsentRecord: Sendable, Equatable, Codable {
     /// The canonical encoding hashed into the consent chain (Audit/FORMAT.md, "Consent ledger").
     func canonicalEncoding() -> [UInt8] {
         var encoder = CanonicalEncoder()
+        encode(into: &encoder, textHash: Hex.decode(textHash) ?? [], ipHash: Hex.decode(ipHash) ?? [])
+        return encoder.bytes
+    }
+
+    /// Appends the canonical encoding to a reused encoder, with the two hashes already decoded.
+    func encode(into encoder: inout CanonicalEncoder, textHash: [UInt8], ipHash: [UInt8]) {
         encoder.append(UInt64(bitPattern: seq))
-        encoder.append(bytes: subject.bytes)
+        subject.withBytes { encoder.append(raw: $0) }
         encoder.append(purpose)
         encoder.append(status)
         encoder.append(lawfulBasis)
         encoder.append(source)
         encoder.append(textVersion)
-        encoder.append(bytes: Hex.decode(textHash) ?? [])
+        encoder.append(bytes: textHash)
         encoder.append(collectedAt)
         encoder.append(UInt64(expiresAt == nil ? 0 : 1))
         encoder.append(expiresAt ?? 0)
         encoder.append(jurisdiction)
         encoder.append(givenBy)
         encoder.append(evidence)
-        encoder.append(bytes: Hex.decode(ipHash) ?? [])
+        encoder.append(bytes: ipHash)
         encoder.append(recordedAt)
         encoder.append(recordedBy)
-        return encoder.bytes
     }
 }
 
