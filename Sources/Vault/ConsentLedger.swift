@@ -193,10 +193,16 @@ extension Vault {
         let now = clock.now()
         return try store.read { db in
             var statuses: [SubjectID: ConsentStatus] = [:]
-            try db.forEachRow(
-                "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]
-            ) {
-                if let id = SubjectID(bytes: $0.blob(0)) { statuses[id] = ConsentRow(row: $0).status(at: now) }
+            let rows = try db.statement(
+                "SELECT subject, status, expires_at FROM consent_state WHERE purpose = ?")
+            defer { rows.reset() }
+            try rows.bind(purpose, at: 1)
+            // Read in place: a million rows must not make a million Strings and arrays.
+            while try rows.step() {
+                guard let id = rows.withBlob(0, { $0.count == 16 ? SubjectID(raw: $0) : nil }) else { continue }
+                var status = rows.withBlob(1) { ConsentStatus(stored: $0) }
+                if status == .granted, !rows.isNull(2), rows.int64(2) <= now { status = .expired }
+                statuses[id] = status
             }
             return ConsentSnapshot(purpose: purpose, takenAt: now, statuses: statuses)
         }
@@ -370,4 +376,25 @@ struct ConsentCoverageKey: Hashable {
     let text: String
     let purpose: String
     let jurisdiction: String
+}
+
+extension ConsentStatus {
+    /// The status stored in `consent_state.status`, read from its bytes (`absent` when unknown).
+    init(stored bytes: UnsafeRawBufferPointer) {
+        func matches(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == bytes.count
+                && memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0
+        }
+        if bytes.isEmpty {
+            self = .absent
+        } else if matches("granted") {
+            self = .granted
+        } else if matches("withdrawn") {
+            self = .withdrawn
+        } else if matches("refused") {
+            self = .refused
+        } else {
+            self = .absent
+        }
+    }
 }

@@ -135,7 +135,16 @@ struct ConsentCheckScenario: BenchScenario {
                 subject: $0, purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
                 collectedAt: 1_780_000_000_000)
         }
-        let (_, appendTime) = try Stopwatch.time { try vault.recordConsents(inputs, as: context.actor("compliance")) }
+        // Appended in transactions of 10,000 records (`ConsentImporter` uses 5,000): the figure
+        // is the sustained rate while the ledger grows to N records.
+        let batchSize = 10_000
+        let (_, appendTime) = try Stopwatch.time {
+            for start in stride(from: 0, to: inputs.count, by: batchSize) {
+                try vault.recordConsents(
+                    Array(inputs[start..<min(start + batchSize, inputs.count)]), as: context.actor("compliance"))
+            }
+        }
+        report.set("append batch", batchSize)
         report.add(
             Metric(
                 "ledger append, batched", Double(inputs.count) / appendTime.seconds, "records/s",
