@@ -93,31 +93,30 @@ extension Vault {
                 guard try rows.step() else { return false }
                 seq = rows.int64(0)
                 subjectCount = rows.int64(7)
-                rows.withBlob(8) { ChainRow.set(&digest, to: $0) }
+                ChainRow.set(&digest, to: rows.bytes(8))
                 encoder.reset()
                 encoder.append(UInt64(bitPattern: seq))
                 encoder.append(rows.int64(1))
-                for column in Int32(2)...6 { rows.withBlob(column) { encoder.append(raw: $0) } }
+                for column in Int32(2)...6 { encoder.append(raw: rows.bytes(column)) }
                 encoder.append(UInt64(bitPattern: subjectCount))
                 encoder.append(bytes: digest)
-                for column in Int32(9)...11 { rows.withBlob(column) { encoder.append(raw: $0) } }
+                for column in Int32(9)...11 { encoder.append(raw: rows.bytes(column)) }
                 row.seq = seq
-                rows.withBlob(12) { ChainRow.set(&row.previousHash, to: $0) }
-                rows.withBlob(13) { ChainRow.set(&row.hash, to: $0) }
+                ChainRow.set(&row.previousHash, to: rows.bytes(12))
+                ChainRow.set(&row.hash, to: rows.bytes(13))
                 encoder.bytes.withUnsafeBytes { ChainRow.set(&row.encoded, to: $0) }
                 return true
             },
             check: { _ in
-                let intact = rows.withBlob(14) { stored in
-                    guard stored.count == Int(subjectCount) * 16, AuditSubjectSet.isCanonical(stored) else {
-                        return false
-                    }
+                let stored = rows.bytes(14)
+                var intact = stored.count == Int(subjectCount) * 16 && AuditSubjectSet.isCanonical(stored)
+                if intact {
                     digestInput.removeSubrange(digestPrefix...)
                     digestInput.append(contentsOf: stored)
                     digestInput.withUnsafeBytes { input in
                         computed.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
                     }
-                    return computed == digest
+                    intact = computed == digest
                 }
                 return intact ? nil : "the subjects recorded for entry \(seq) were altered"
             }, progress: progress)

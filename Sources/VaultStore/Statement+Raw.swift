@@ -9,3 +9,16 @@ extension Statement {
         try SQLiteCall.check(rc, connectionHandle, step: .bind, sql: sql)
     }
 }
+
+extension Statement {
+    /// The bytes of column `index` in place (empty for NULL). Valid only until the statement steps,
+    /// resets or reads this column as another type: for hot loops that must not copy or call a
+    /// generic closure per column.
+    public func bytes(_ index: Int32) -> UnsafeRawBufferPointer {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let pointer = sqlite3_column_blob(handle, index) else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+}
