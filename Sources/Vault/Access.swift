@@ -345,15 +345,11 @@ extension Vault {
 
     /// Decrypts one field ciphertext.
     func decryptValue(_ sealed: [UInt8], key: DataKey, subject: SubjectID, field: String) throws -> FieldValue {
-        let plaintext: [UInt8]
-        do {
-            plaintext = try AEAD.open(sealed, key: key, associatedData: Binding.field(subject, field))
-        } catch {
-            throw VaultError(.integrity, "field \(field) of subject \(subject) fails authentication")
+        var field = field
+        return try sealed.withUnsafeBytes { sealed in
+            try field.withUTF8 { name in
+                try FieldDecryptor.open(sealed, key: key, subject: subject, name: UnsafeRawBufferPointer(name))
+            }
         }
-        guard let value = FieldValue.decode(plaintext) else {
-            throw VaultError(.integrity, "field \(field) of subject \(subject) has an unknown encoding")
-        }
-        return value
     }
 }

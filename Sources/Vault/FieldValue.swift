@@ -50,27 +50,33 @@ public enum FieldValue: Sendable, Equatable, CustomStringConvertible, CustomDebu
     }
 
     static func decode(_ bytes: [UInt8]) -> FieldValue? {
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// Decodes an encoded value read in place (the plaintext buffer of an AEAD open).
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> FieldValue? {
         guard let tag = bytes.first else { return nil }
-        let body = bytes.dropFirst()
+        let body = UnsafeRawBufferPointer(rebasing: bytes[1...])
         switch tag {
         case 1: return .string(String(decoding: body, as: UTF8.self))
         case 2: return .date(String(decoding: body, as: UTF8.self))
         case 3:
             guard body.count == 8 else { return nil }
-            return .number(Double(bitPattern: body.reduce(0) { $0 << 8 | UInt64($1) }))
+            return .number(Double(bitPattern: UInt64(bigEndian: body.loadUnaligned(as: UInt64.self))))
         case 4:
-            var index = body.startIndex
+            var index = 0
             func read32() -> Int? {
-                guard body.endIndex - index >= 4 else { return nil }
-                let value = body[index..<index + 4].reduce(0) { $0 << 8 | Int($1) }
+                guard body.count - index >= 4 else { return nil }
+                let value = Int(UInt32(bigEndian: body.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
                 index += 4
                 return value
             }
             guard let count = read32() else { return nil }
             var items: [String] = []
             for _ in 0..<count {
-                guard let length = read32(), body.endIndex - index >= length else { return nil }
-                items.append(String(decoding: body[index..<index + length], as: UTF8.self))
+                guard let length = read32(), body.count - index >= length else { return nil }
+                items.append(
+                    String(decoding: UnsafeRawBufferPointer(rebasing: body[index..<index + length]), as: UTF8.self))
                 index += length
             }
             return .list(items)

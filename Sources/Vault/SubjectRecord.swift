@@ -31,7 +31,7 @@ struct SubjectRecord {
     }
 
     init(row: Statement) {
-        id = SubjectID(bytes: row.blob(0)) ?? .malformed
+        id = row.subjectID(0)
         jurisdiction = row.text(1) ?? ""
         createdAt = row.int64(2)
         updatedAt = row.int64(3)
@@ -42,10 +42,12 @@ struct SubjectRecord {
         wrappedKey = row.blob(8)
     }
 
+    private static let loadSQL = "SELECT \(columns) FROM subjects WHERE id = ?"
+
     /// Loads one subject, or nil.
     static func load(_ id: SubjectID, in db: Connection) throws -> SubjectRecord? {
-        let statement = try db.statement("SELECT \(columns) FROM subjects WHERE id = ?")
-        try statement.bind(id.bytes, at: 1)
+        let statement = try db.statement(loadSQL)
+        try statement.bind(id, at: 1)
         defer { statement.reset() }
         return try statement.step() ? SubjectRecord(row: statement) : nil
     }

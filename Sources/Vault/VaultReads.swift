@@ -26,27 +26,14 @@ extension Vault {
     /// Decrypts the given fields of one subject (all stored fields when `names` is nil).
     func decryptFields(of record: SubjectRecord, names: Set<String>?, in db: Connection) throws -> [StoredField] {
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
+        let decryptor = FieldDecryptor(subject: record.id, key: key, filter: names.map(FieldNameFilter.init))
         var result: [StoredField] = []
         let statement = try db.statement(
             "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
-        try statement.bind(record.id.bytes, at: 1)
+        try statement.bind(record.id, at: 1)
         defer { statement.reset() }
         while try statement.step() {
-            let name = statement.text(0) ?? ""
-            if let names, !names.contains(name) { continue }
-            let plaintext: [UInt8]
-            do {
-                plaintext = try AEAD.open(statement.blob(1), key: key, associatedData: Binding.field(record.id, name))
-            } catch {
-                throw VaultError(.integrity, "field \(name) of subject \(record.id) fails authentication")
-            }
-            guard let value = FieldValue.decode(plaintext) else {
-                throw VaultError(.integrity, "field \(name) of subject \(record.id) has an unknown encoding")
-            }
-            result.append(
-                StoredField(
-                    name: name, value: value, source: statement.text(2) ?? "", updatedAt: statement.int64(3),
-                    rectifiedAt: statement.isNull(4) ? nil : statement.int64(4)))
+            if let field = try decryptor.field(of: statement, columnsFrom: 0) { result.append(field) }
         }
         return result
     }

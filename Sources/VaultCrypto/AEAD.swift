@@ -45,11 +45,13 @@ public enum AEAD {
             writeBigEndian(keyVersion, to: base + 1)
             NoncePool.shared.fill(base + 5, count: nonceSize)
             var written: UInt64 = 0
-            withAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData) { ad in
-                _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
-                    base + headerSize, &written,
-                    plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
-                    ad.baseAddress, UInt64(ad.count), nil, base + 5, key.pointer)
+            associatedData.withUnsafeBytes { associatedData in
+                withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
+                    _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
+                        base + headerSize, &written,
+                        plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
+                        ad.baseAddress, UInt64(ad.count), nil, base + 5, key.pointer)
+                }
             }
             initialized = headerSize + Int(written)
         }
@@ -65,33 +67,57 @@ public enum AEAD {
         return try open(sealed, key: key.material, associatedData: associatedData)
     }
 
+    /// Decrypts a sealed value in place into `output`, which needs room for the plaintext
+    /// (`sealed.count` bytes are always enough), and returns the plaintext's length. For hot read
+    /// paths: no allocation, and a concrete key type (no generic call across modules).
+    /// - Throws: as `open(_:key:associatedData:)`; on failure `output` holds no plaintext.
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, key: DataKey, associatedData: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(CryptoError) -> Int {
+        try Sodium.ensureInitialized()
+        return try open(sealed, key: key.material, associatedData: associatedData, into: output)
+    }
+
     static func open(_ sealed: [UInt8], key: KeyMaterial, associatedData: [UInt8]) throws(CryptoError) -> [UInt8] {
-        guard sealed.count >= overhead else { throw .malformedCiphertext(reason: "too short") }
-        guard sealed[0] == formatVersion else {
-            throw .malformedCiphertext(reason: "unknown format version \(sealed[0])")
-        }
-        let plainCount = sealed.count - overhead
-        var failed = false
-        let plaintext = sealed.withUnsafeBufferPointer { input in
-            let base = input.baseAddress!
-            return [UInt8](unsafeUninitializedCapacity: max(plainCount, 1)) { out, initialized in
-                var written: UInt64 = 0
-                let rc = withAssociatedData(header: UnsafeBufferPointer(start: base, count: 5), associatedData) { ad in
-                    crypto_aead_xchacha20poly1305_ietf_decrypt(
-                        out.baseAddress, &written, nil,
-                        base + headerSize, UInt64(sealed.count - headerSize),
-                        ad.baseAddress, UInt64(ad.count), base + 5, key.pointer)
-                }
-                if rc != 0 {
-                    failed = true
-                    initialized = 0
-                } else {
-                    initialized = Int(written)
+        var failure: CryptoError?
+        let plaintext = sealed.withUnsafeBytes { input in
+            associatedData.withUnsafeBytes { associatedData in
+                [UInt8](unsafeUninitializedCapacity: max(sealed.count, 1)) { out, initialized in
+                    do throws(CryptoError) {
+                        initialized = try open(
+                            input, key: key, associatedData: associatedData, into: UnsafeMutableRawBufferPointer(out))
+                    } catch {
+                        failure = error
+                        initialized = 0
+                    }
                 }
             }
         }
-        if failed { throw .authenticationFailed }
+        if let failure { throw failure }
         return plaintext
+    }
+
+    static func open(
+        _ sealed: UnsafeRawBufferPointer, key: KeyMaterial, associatedData: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(CryptoError) -> Int {
+        guard sealed.count >= overhead, let base = sealed.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            throw .malformedCiphertext(reason: "too short")
+        }
+        guard base[0] == formatVersion else {
+            throw .malformedCiphertext(reason: "unknown format version \(base[0])")
+        }
+        precondition(output.count >= sealed.count - overhead, "AEAD.open: output buffer too small")
+        var written: UInt64 = 0
+        let rc = withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
+            crypto_aead_xchacha20poly1305_ietf_decrypt(
+                output.baseAddress?.assumingMemoryBound(to: UInt8.self), &written, nil,
+                base + headerSize, UInt64(sealed.count - headerSize),
+                ad.baseAddress, UInt64(ad.count), base + 5, key.pointer)
+        }
+        guard rc == 0 else { throw .authenticationFailed }
+        return Int(written)
     }
 
     /// The key version recorded in a sealed value's header.
@@ -104,12 +130,14 @@ public enum AEAD {
 
     /// Calls `body` with header ‖ associated data in one buffer (on the stack when small).
     private static func withAssociatedData<R>(
-        header: UnsafeBufferPointer<UInt8>, _ associatedData: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+        header: UnsafeRawBufferPointer, _ associatedData: UnsafeRawBufferPointer,
+        _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: header.count + associatedData.count) { buffer in
-            _ = buffer.initialize(fromContentsOf: header)
-            associatedData.withUnsafeBufferPointer { ad in
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[header.count...]).initialize(fromContentsOf: ad)
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            raw.copyMemory(from: header)
+            if associatedData.count > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: raw[header.count...]).copyMemory(from: associatedData)
             }
             return body(UnsafeBufferPointer(buffer))
         }

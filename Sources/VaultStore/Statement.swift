@@ -70,6 +70,14 @@ public final class Statement {
         try check(rc)
     }
 
+    /// Binds the bytes at `value` as a blob (copied by SQLite; no array needed).
+    public func bind(bytes value: UnsafeRawBufferPointer, at index: Int32) throws(StoreError) {
+        let rc = sqlite3_bind_blob(
+            handle, index, value.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(value.count),
+            csqlite_transient())
+        try check(rc)
+    }
+
     /// Binds NULL.
     public func bindNull(at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_null(handle, index))

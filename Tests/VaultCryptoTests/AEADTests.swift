@@ -83,3 +83,52 @@ import VaultCrypto
         #expect(output.hex == expected)
     }
 }
+
+/// `AEAD.open(_:key:associatedData:into:)`, the allocation-free open of the read path.
+@Suite struct AEADOpenIntoBufferTests {
+    let context = Array("subject-1|email|v1".utf8)
+
+    func open(_ sealed: [UInt8], key: DataKey, context: [UInt8], output: inout [UInt8]) throws -> Int {
+        try sealed.withUnsafeBytes { sealed in
+            try context.withUnsafeBytes { context in
+                try output.withUnsafeMutableBytes { out in
+                    try AEAD.open(sealed, key: key, associatedData: context, into: out)
+                }
+            }
+        }
+    }
+
+    @Test func opensWhatSealWrote() throws {
+        let key = try DataKey.generate()
+        let plaintext = Array("Алексей Иванов".utf8)
+        let sealed = try AEAD.seal(plaintext, key: key, keyVersion: 3, associatedData: context)
+        var output = [UInt8](repeating: 0, count: sealed.count)
+        let count = try open(sealed, key: key, context: context, output: &output)
+        #expect(Array(output.prefix(count)) == plaintext)
+    }
+
+    @Test func aFailedOpenLeavesNoPlaintext() throws {
+        let key = try DataKey.generate()
+        var sealed = try AEAD.seal(Array("secret value".utf8), key: key, keyVersion: 1, associatedData: context)
+        sealed[sealed.count - 1] ^= 0x01
+        var output = [UInt8](repeating: 0xAA, count: sealed.count)
+        #expect(throws: CryptoError.authenticationFailed) {
+            _ = try open(sealed, key: key, context: context, output: &output)
+        }
+        #expect(!output.contains(where: { $0 != 0 && $0 != 0xAA }))
+        #expect(throws: CryptoError.authenticationFailed) {
+            _ = try open(sealed, key: key, context: Array("subject-2|email|v1".utf8), output: &output)
+        }
+    }
+
+    @Test func shortInputIsMalformed() throws {
+        let key = try DataKey.generate()
+        var output = [UInt8](repeating: 0, count: 64)
+        #expect(throws: CryptoError.malformedCiphertext(reason: "too short")) {
+            _ = try open([1, 0, 0, 0, 1], key: key, context: context, output: &output)
+        }
+        #expect(throws: CryptoError.malformedCiphertext(reason: "too short")) {
+            _ = try open([], key: key, context: context, output: &output)
+        }
+    }
+}

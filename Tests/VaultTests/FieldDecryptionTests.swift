@@ -1,0 +1,90 @@
+import Testing
+import VaultCrypto
+import VaultStore
+
+@testable import Vault
+
+/// The allocation-free field read path (`FieldDecryptor`, `Binding.withField`, `FieldNameFilter`,
+/// `FieldValue.decode` of a buffer) must read exactly what the array-based code wrote and reject
+/// exactly what it rejected.
+@Suite struct FieldDecryptionTests {
+    let subject = SubjectID(bytes: (1...16).map(UInt8.init))!
+
+    @Test(arguments: ["email", "", "имя", "a_rather_long_field_name_of_forty_bytes__"])
+    func associatedDataOnTheStackEqualsTheArray(name: String) {
+        var name = name
+        let expected = Binding.field(subject, name)
+        let built = name.withUTF8 { utf8 in
+            Binding.withField(subject, name: UnsafeRawBufferPointer(utf8)) { Array($0) }
+        }
+        #expect(built == expected)
+    }
+
+    @Test(arguments: [
+        FieldValue.string("Алексей Иванов"), .string(""), .date("1983-05-20"), .number(-12.375), .number(42),
+        .list(["vip", "Москва", ""]), .list([]),
+    ])
+    func valuesDecodeFromABufferAsFromAnArray(value: FieldValue) {
+        let encoded = value.encoded()
+        #expect(encoded.withUnsafeBytes { FieldValue.decode($0) } == value)
+        #expect(FieldValue.decode(encoded) == value)
+    }
+
+    @Test func truncatedNumbersAndListsDecodeToNil() {
+        for value in [FieldValue.number(1), .list(["abc", "de"])] {
+            let encoded = value.encoded()
+            for length in 0..<encoded.count {
+                #expect(Array(encoded.prefix(length)).withUnsafeBytes { FieldValue.decode($0) } == nil)
+            }
+        }
+    }
+
+    @Test func openReadsASealedValueAndRejectsAnotherPlace() throws {
+        let key = try DataKey.generate()
+        let sealed = try AEAD.seal(
+            FieldValue.string("alexey@example.org").encoded(), key: key, keyVersion: 1,
+            associatedData: Binding.field(subject, "email"))
+        #expect(try open(sealed, key: key, subject: subject, name: "email") == .string("alexey@example.org"))
+        #expect(throws: VaultError.self) { try open(sealed, key: key, subject: subject, name: "phone") }
+        let other = SubjectID(bytes: [UInt8](repeating: 7, count: 16))!
+        #expect(throws: VaultError.self) { try open(sealed, key: key, subject: other, name: "email") }
+        #expect(throws: VaultError.self) {
+            try open(sealed, key: try DataKey.generate(), subject: subject, name: "email")
+        }
+    }
+
+    private func open(_ sealed: [UInt8], key: DataKey, subject: SubjectID, name: String) throws -> FieldValue {
+        try sealed.withUnsafeBytes { sealed in
+            try bytes(name).withUnsafeBytes { name in
+                try FieldDecryptor.open(sealed, key: key, subject: subject, name: name)
+            }
+        }
+    }
+
+    @Test func filterMatchesNamesAsBytes() {
+        let filter = FieldNameFilter(["email", "phone", "имя"])
+        for (name, expected) in [("email", true), ("имя", true), ("emai", false), ("emails", false), ("", false)] {
+            #expect(bytes(name).withUnsafeBytes { filter.contains($0) } == expected, "\(name)")
+        }
+    }
+
+    @Test func decryptFieldsHonoursTheFilter() throws {
+        let temp = try TemporaryVault()
+        defer { temp.remove() }
+        let id = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            let id = try w.createSubject(jurisdiction: "gdpr")
+            try w.setField("email", of: id, to: .string("a@example.org"), source: "crm")
+            try w.setField("phone", of: id, to: .string("+49301234567"), source: "web")
+            try w.setField("city", of: id, to: .string("Berlin"), source: "crm")
+            return id
+        }
+        let fields = try temp.vault.store.read { db in
+            try temp.vault.decryptFields(of: try SubjectRecord.load(id, in: db)!, names: ["phone", "city"], in: db)
+        }
+        #expect(Set(fields.map(\.name)) == ["phone", "city"])
+        #expect(fields.first { $0.name == "phone" }?.source == "web")
+        #expect(fields.first { $0.name == "phone" }?.value == .string("+49301234567"))
+    }
+
+    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+}
