@@ -38,3 +38,10 @@ enum Binding {
         return ad
     }
 }
+
+extension AEAD.Format {
+    /// The format of every field value and event property sealed from now on (under a subject's
+    /// data key, including the values a merge or a key rotation seals again). Values sealed
+    /// earlier in v1 stay as they are: `AEAD.open` reads both formats.
+    static let personalData = AEAD.Format.chaCha20Poly1305
+}

@@ -104,14 +104,15 @@ extension Vault {
             let (newKey, wrapped) = try keyring.makeDataKey(for: subject, version: version)
             for (name, plaintext) in fields {
                 let sealed = try AEAD.seal(
-                    plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name))
+                    plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name),
+                    format: .personalData)
                 try db.run(
                     "UPDATE fields SET value = ? WHERE subject = ? AND field = ?", [sealed, subject.bytes, name])
             }
             for (id, message, plaintext) in events {
                 let sealed = try AEAD.seal(
                     plaintext, key: newKey, keyVersion: version,
-                    associatedData: Binding.event(subject, message: message))
+                    associatedData: Binding.event(subject, message: message), format: .personalData)
                 try db.run("UPDATE events SET properties = ? WHERE id = ?", [sealed, id])
             }
             try db.run(

@@ -55,13 +55,14 @@ extension Vault {
                 let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.field(absorbed, field))
                 let kept = try AEAD.seal(
                     plain, key: toKey, keyVersion: to.keyVersion,
-                    associatedData: Binding.field(survivor, "merge:\(id):\(field)"))
+                    associatedData: Binding.field(survivor, "merge:\(id):\(field)"), format: .personalData)
                 try db.run(
                     "INSERT INTO merge_values (merge_id, field, subject, value, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [id, field, survivor.bytes, kept, source, updatedAt])
                 if !survivorFields.contains(field) {
                     let moved = try AEAD.seal(
-                        plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field))
+                        plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field),
+                        format: .personalData)
                     try db.run(
                         "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
                         [survivor.bytes, field, moved, source, updatedAt])
@@ -190,7 +191,8 @@ extension Vault {
                 let plain = try AEAD.open(
                     sealed, key: toKey, associatedData: Binding.field(merge.survivor, "merge:\(mergeID):\(field)"))
                 let restored = try AEAD.seal(
-                    plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field))
+                    plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field),
+                    format: .personalData)
                 try db.run(
                     "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
                     [absorbed.bytes, field, restored, source, updatedAt])
@@ -295,7 +297,8 @@ extension Vault {
         for (id, message, sealed) in events {
             let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.event(from, message: message))
             let moved = try AEAD.seal(
-                plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message))
+                plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message),
+                format: .personalData)
             try db.run("UPDATE events SET subject = ?, properties = ? WHERE id = ?", [to.bytes, moved, id])
             if record {
                 try db.run(

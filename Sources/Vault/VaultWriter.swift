@@ -59,7 +59,8 @@ public final class VaultWriter {
         let record = try record(subject)
         let key = try vault.keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
         let sealed = try AEAD.seal(
-            value.encoded(), key: key, keyVersion: record.keyVersion, associatedData: Binding.field(subject, field))
+            value.encoded(), key: key, keyVersion: record.keyVersion, associatedData: Binding.field(subject, field),
+            format: .personalData)
         try db.run(
             """
             INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -218,7 +219,7 @@ public final class VaultWriter {
             let message = vault.keyring.indexer.token(domain: "message", value: event.messageID)
             let sealed = try AEAD.seal(
                 event.properties, key: key, keyVersion: keyVersion,
-                associatedData: Binding.event(event.subject, message: message))
+                associatedData: Binding.event(event.subject, message: message), format: .personalData)
             try event.subject.withBytes { try insert.bind(raw: $0, at: 1) }
             try insert.bind(event.type, at: 2)
             try insert.bind(event.at, at: 3)

@@ -1,63 +1,71 @@
 import CSodium
 
-/// XChaCha20-Poly1305-IETF with Tresor's versioned ciphertext format.
+/// Authenticated encryption with Tresor's versioned ciphertext format.
 ///
-/// Format (all integers big-endian):
-/// `format version (1 byte, = 1) ‖ key version (4 bytes) ‖ nonce (24 bytes) ‖ ciphertext ‖ tag (16 bytes)`.
+/// A sealed value is (all integers big-endian)
+/// `format version (1 byte) ‖ key version (4 bytes) ‖ nonce ‖ ciphertext ‖ tag (16 bytes)`.
 /// The header (version and key version) is authenticated together with the caller's associated
 /// data, so a ciphertext cannot be moved to another subject, field or key version.
 /// Nonces are random and chosen here; callers never supply them.
+///
+/// `Format` lists the formats: v1, XChaCha20-Poly1305 with a 24-byte nonce (the default), and
+/// v2, ChaCha20-Poly1305 with a 12-byte nonce (field values and event properties). `open` reads
+/// both, dispatching on the version byte, so values sealed in v1 stay readable.
 public enum AEAD {
-    /// Current ciphertext format version.
-    public static let formatVersion: UInt8 = 1
-    /// Bytes of the header before the ciphertext.
-    public static let headerSize = 1 + 4 + nonceSize
-    static let nonceSize = Int(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
+    /// The version byte of the default format (v1, XChaCha20-Poly1305).
+    public static let formatVersion: UInt8 = Format.xchacha20Poly1305.rawValue
+    /// Bytes of the header before the ciphertext, in the default format (v1).
+    public static let headerSize = Format.xchacha20Poly1305.headerSize
+    static let nonceSize = Format.xchacha20Poly1305.nonceSize
     static let tagSize = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
-    /// Bytes a sealed value adds to its plaintext.
-    public static let overhead = headerSize + tagSize
+    /// Bytes a sealed value adds to its plaintext, in the default format (v1).
+    public static let overhead = Format.xchacha20Poly1305.overhead
+    /// Bytes of the authenticated header (format version and key version).
+    static let authenticatedHeaderSize = 5
 
-    /// Encrypts `plaintext` under `key`, binding it to `associatedData`.
+    /// Encrypts `plaintext` under `key` in `format`, binding it to `associatedData`.
     public static func seal(
-        _ plaintext: [UInt8], key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8]
+        _ plaintext: [UInt8], key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8],
+        format: Format = .xchacha20Poly1305
     ) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureInitialized()
         return plaintext.withUnsafeBytes {
-            seal($0, key: key.material, keyVersion: keyVersion, associatedData: associatedData)
+            seal($0, key: key.material, keyVersion: keyVersion, associatedData: associatedData, format: format)
         }
     }
 
-    /// Encrypts raw bytes under `key`; see `seal(_:key:keyVersion:associatedData:)`.
+    /// Encrypts raw bytes under `key`; see `seal(_:key:keyVersion:associatedData:format:)`.
     public static func seal(
-        bytes plaintext: UnsafeRawBufferPointer, key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8]
+        bytes plaintext: UnsafeRawBufferPointer, key: some SymmetricKey, keyVersion: UInt32, associatedData: [UInt8],
+        format: Format = .xchacha20Poly1305
     ) throws(CryptoError) -> [UInt8] {
         try Sodium.ensureInitialized()
-        return seal(plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData)
+        return seal(
+            plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData, format: format)
     }
 
     static func seal(
-        _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32, associatedData: [UInt8]
+        _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32, associatedData: [UInt8],
+        format: Format = .xchacha20Poly1305
     ) -> [UInt8] {
+        let headerSize = format.headerSize
         let total = headerSize + plaintext.count + tagSize
         return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
             let base = out.baseAddress!
-            base[0] = formatVersion
+            base[0] = format.rawValue
             writeBigEndian(keyVersion, to: base + 1)
-            NoncePool.shared.fill(base + 5, count: nonceSize)
-            var written: UInt64 = 0
-            associatedData.withUnsafeBytes { associatedData in
+            let nonce = base + authenticatedHeaderSize
+            NoncePool.shared.fill(nonce, count: format.nonceSize)
+            let written = associatedData.withUnsafeBytes { associatedData in
                 withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
-                    _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
-                        base + headerSize, &written,
-                        plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
-                        ad.baseAddress, UInt64(ad.count), nil, base + 5, key.pointer)
+                    format.encrypt(base + headerSize, plaintext, associatedData: ad, nonce: nonce, key: key.pointer)
                 }
             }
-            initialized = headerSize + Int(written)
+            initialized = headerSize + written
         }
     }
 
-    /// Decrypts a sealed value.
+    /// Decrypts a sealed value of any format.
     /// - Throws: `CryptoError.authenticationFailed` when the key, associated data or any byte is
     ///   wrong (no partial plaintext is ever returned); `.malformedCiphertext` for a bad header.
     public static func open(
@@ -67,9 +75,9 @@ public enum AEAD {
         return try open(sealed, key: key.material, associatedData: associatedData)
     }
 
-    /// Decrypts a sealed value in place into `output`, which needs room for the plaintext
-    /// (`sealed.count` bytes are always enough), and returns the plaintext's length. For hot read
-    /// paths: no allocation, and a concrete key type (no generic call across modules).
+    /// Decrypts a sealed value of any format in place into `output`, which needs room for the
+    /// plaintext (`sealed.count` bytes are always enough), and returns the plaintext's length.
+    /// For hot read paths: no allocation, and a concrete key type (no generic call across modules).
     /// - Throws: as `open(_:key:associatedData:)`; on failure `output` holds no plaintext.
     public static func open(
         _ sealed: UnsafeRawBufferPointer, key: DataKey, associatedData: UnsafeRawBufferPointer,
@@ -102,27 +110,44 @@ public enum AEAD {
         _ sealed: UnsafeRawBufferPointer, key: KeyMaterial, associatedData: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) throws(CryptoError) -> Int {
-        guard sealed.count >= overhead, let base = sealed.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-            throw .malformedCiphertext(reason: "too short")
+        let format = try Self.format(of: sealed)
+        let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
+        precondition(output.count >= ciphertext.count - tagSize, "AEAD.open: output buffer too small")
+        let written = withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
+            format.decrypt(
+                output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad,
+                nonce: base + authenticatedHeaderSize, key: key.pointer)
         }
-        guard base[0] == formatVersion else {
-            throw .malformedCiphertext(reason: "unknown format version \(base[0])")
+        guard let written else { throw .authenticationFailed }
+        return written
+    }
+
+    /// The format of a sealed value, after checking that it is long enough to be one.
+    static func format(of sealed: UnsafeRawBufferPointer) throws(CryptoError) -> Format {
+        try format(version: sealed.first, count: sealed.count)
+    }
+
+    /// The format of a sealed value (named by its first byte).
+    /// - Throws: `CryptoError.malformedCiphertext` for an unknown version or a value too short.
+    public static func format(of sealed: [UInt8]) throws(CryptoError) -> Format {
+        try format(version: sealed.first, count: sealed.count)
+    }
+
+    private static func format(version: UInt8?, count: Int) throws(CryptoError) -> Format {
+        guard let version else { throw .malformedCiphertext(reason: "too short") }
+        guard let format = Format(rawValue: version) else {
+            throw .malformedCiphertext(reason: "unknown format version \(version)")
         }
-        precondition(output.count >= sealed.count - overhead, "AEAD.open: output buffer too small")
-        var written: UInt64 = 0
-        let rc = withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
-            crypto_aead_xchacha20poly1305_ietf_decrypt(
-                output.baseAddress?.assumingMemoryBound(to: UInt8.self), &written, nil,
-                base + headerSize, UInt64(sealed.count - headerSize),
-                ad.baseAddress, UInt64(ad.count), base + 5, key.pointer)
-        }
-        guard rc == 0 else { throw .authenticationFailed }
-        return Int(written)
+        guard count >= format.overhead else { throw .malformedCiphertext(reason: "too short") }
+        return format
     }
 
     /// The key version recorded in a sealed value's header.
     public static func keyVersion(of sealed: [UInt8]) throws(CryptoError) -> UInt32 {
-        guard sealed.count >= overhead, sealed[0] == formatVersion else {
+        do {
+            _ = try format(of: sealed)
+        } catch {
             throw .malformedCiphertext(reason: "bad header")
         }
         return UInt32(sealed[1]) << 24 | UInt32(sealed[2]) << 16 | UInt32(sealed[3]) << 8 | UInt32(sealed[4])
@@ -169,6 +194,29 @@ public enum XChaCha20Poly1305 {
             &out, &written, plaintext, UInt64(plaintext.count), associatedData, UInt64(associatedData.count),
             nil, nonce, key)
         try Sodium.check(rc, "crypto_aead_xchacha20poly1305_ietf_encrypt")
+        return out
+    }
+}
+
+/// The raw ChaCha20-Poly1305-IETF construction (RFC 8439), for known-answer tests and for building
+/// format-v2 values with a chosen nonce in tests. Production code uses `AEAD`, which chooses its
+/// own nonces.
+public enum ChaCha20Poly1305 {
+    /// Encrypts with an explicit 12-byte nonce; returns ciphertext ‖ tag. Never use outside tests.
+    public static func encryptForTesting(
+        _ plaintext: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        guard key.count == KeyMaterial.byteCount else {
+            throw .invalidKeyLength(expected: KeyMaterial.byteCount, actual: key.count)
+        }
+        precondition(nonce.count == AEAD.Format.chaCha20Poly1305.nonceSize, "ChaCha20 nonce must be 12 bytes")
+        var out = [UInt8](repeating: 0, count: plaintext.count + AEAD.tagSize)
+        var written: UInt64 = 0
+        let rc = crypto_aead_chacha20poly1305_ietf_encrypt(
+            &out, &written, plaintext, UInt64(plaintext.count), associatedData, UInt64(associatedData.count),
+            nil, nonce, key)
+        try Sodium.check(rc, "crypto_aead_chacha20poly1305_ietf_encrypt")
         return out
     }
 }
