@@ -9,20 +9,25 @@ struct FieldDecryptor {
     let key: DataKey
     /// Only these fields (all when nil).
     let filter: FieldNameFilter?
+    /// Whether the rows carry `updated_at, rectified_at` after `source`.
+    let withTimes: Bool
 
-    /// The field of the current row of `row`, whose columns `field, value, source, updated_at,
-    /// rectified_at` start at `first`; nil when the filter leaves it out.
+    /// The field of the current row of `row`, whose columns `field, value, source` (then
+    /// `updated_at, rectified_at` when `withTimes`) start at `first`; nil when the filter leaves
+    /// it out.
     /// - Throws: `VaultError(.integrity)` when the value fails authentication or cannot be decoded.
     func field(of row: Statement, columnsFrom first: Int32) throws -> StoredField? {
-        try row.withBlob(first) { name -> StoredField? in
-            if let filter, !filter.contains(name) { return nil }
-            let value = try row.withBlob(first + 1) { sealed in
-                try Self.open(sealed, key: key, subject: subject, name: name)
-            }
-            return StoredField(
-                name: String(decoding: name, as: UTF8.self), value: value, source: row.text(first + 2) ?? "",
+        // Both buffers stay valid while the row is current: each column is read once, as bytes.
+        let name = row.columnBytes(first)
+        if let filter, !filter.contains(name) { return nil }
+        let value = try Self.open(row.columnBytes(first + 1), key: key, subject: subject, name: name)
+        let times =
+            withTimes
+            ? FieldTimes(
                 updatedAt: row.int64(first + 3), rectifiedAt: row.isNull(first + 4) ? nil : row.int64(first + 4))
-        }
+            : nil
+        return StoredField(
+            name: String(decoding: name, as: UTF8.self), value: value, source: row.text(first + 2) ?? "", times: times)
     }
 
     /// Opens one field ciphertext bound to (`subject`, `name`) and decodes its value.

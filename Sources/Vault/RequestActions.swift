@@ -26,7 +26,7 @@ extension Vault {
                 throw VaultError(.unknownSubject, "subject \(request.subject) no longer exists")
             }
             let now = clock.now()
-            let fields = try decryptFields(of: record, names: Set(plan.grantedFields), in: db)
+            let fields = try decryptFields(of: record, names: Set(plan.grantedFields), withTimes: true, in: db)
             let events = try decryptEvents(of: record, in: db)
             var identities: [SubjectExport.Identity] = []
             try db.forEachRow(
@@ -82,8 +82,8 @@ extension Vault {
                     return .init(
                         name: field.name, fieldClass: definition?.fieldClass.rawValue ?? "unknown",
                         value: field.value.text,
-                        source: field.source, updatedAt: VaultTime.iso8601(field.updatedAt),
-                        rectifiedAt: field.rectifiedAt.map(VaultTime.iso8601),
+                        source: field.source, updatedAt: field.times.map { VaultTime.iso8601($0.updatedAt) } ?? "",
+                        rectifiedAt: field.times?.rectifiedAt.map(VaultTime.iso8601),
                         retention: definition?.retentionDays.map { "\($0) days" }
                             ?? "while the customer relationship lasts",
                         legalHold: definition?.legalHold.map { "\($0.reason) (\($0.days) days)" })

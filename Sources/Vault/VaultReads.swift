@@ -16,6 +16,12 @@ struct StoredField {
     let name: String
     let value: FieldValue
     let source: String
+    /// When it was written and rectified; read only when asked for (`decryptFields(withTimes:)`).
+    let times: FieldTimes?
+}
+
+/// When a stored field value was last written and, if ever, rectified (ms since epoch).
+struct FieldTimes {
     let updatedAt: Int64
     let rectifiedAt: Int64?
 }
@@ -23,13 +29,21 @@ struct StoredField {
 /// The vault's internal reading API: decryption happens only here, and only `Access`, the
 /// data-subject-request workflows and erasure call it.
 extension Vault {
-    /// Decrypts the given fields of one subject (all stored fields when `names` is nil).
-    func decryptFields(of record: SubjectRecord, names: Set<String>?, in db: Connection) throws -> [StoredField] {
+    /// Decrypts the given fields of one subject (all stored fields when `names` is nil), with
+    /// their source and, when `withTimes`, when they were written and rectified. Every extra
+    /// column costs on every row, so the times are read only for the callers that show them.
+    func decryptFields(of record: SubjectRecord, names: Set<String>?, withTimes: Bool = false, in db: Connection)
+        throws -> [StoredField]
+    {
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
-        let decryptor = FieldDecryptor(subject: record.id, key: key, filter: names.map(FieldNameFilter.init))
+        let decryptor = FieldDecryptor(
+            subject: record.id, key: key, filter: names.map(FieldNameFilter.init), withTimes: withTimes)
         var result: [StoredField] = []
+        result.reserveCapacity(names?.count ?? 32)
         let statement = try db.statement(
-            "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
+            withTimes
+                ? "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?"
+                : "SELECT field, value, source FROM fields WHERE subject = ?")
         try statement.bind(record.id, at: 1)
         defer { statement.reset() }
         while try statement.step() {

@@ -88,3 +88,32 @@ import VaultStore
 
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 }
+
+/// The field times (`updated_at`, `rectified_at`) are read only when asked for.
+@Suite struct FieldTimesTests {
+    @Test func timesComeOnlyWithTimes() throws {
+        let temp = try TemporaryVault()
+        defer { temp.remove() }
+        let id = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            let id = try w.createSubject(jurisdiction: "gdpr")
+            try w.setField("email", of: id, to: .string("a@example.org"), source: "crm")
+            try w.setField("city", of: id, to: .string("Berlin"), source: "web")
+            try w.markRectified("city", of: id)
+            return id
+        }
+        let (plain, timed) = try temp.vault.store.read { db in
+            let record = try SubjectRecord.load(id, in: db)!
+            return (
+                try temp.vault.decryptFields(of: record, names: nil, in: db),
+                try temp.vault.decryptFields(of: record, names: nil, withTimes: true, in: db)
+            )
+        }
+        #expect(plain.allSatisfy { $0.times == nil })
+        #expect(plain.map(\.source).sorted() == ["crm", "web"])
+        let now = temp.vault.now()
+        #expect(timed.first { $0.name == "email" }?.times?.updatedAt == now)
+        #expect(timed.first { $0.name == "email" }?.times.map { $0.rectifiedAt == nil } == true)
+        #expect(timed.first { $0.name == "city" }?.times?.rectifiedAt == now)
+        #expect(timed.map(\.value) == plain.map(\.value))
+    }
+}

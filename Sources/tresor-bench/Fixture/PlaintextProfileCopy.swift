@@ -60,7 +60,8 @@ final class PlaintextProfileCopy {
     func profileReadLatencies(ids: [[UInt8]]) throws -> [UInt64] {
         try store.read { db in
             let subjectRow = try db.statement("SELECT id, jurisdiction, created_at FROM subjects WHERE id = ?")
-            let fieldRows = try db.statement("SELECT field, value, source, updated_at FROM fields WHERE subject = ?")
+            // The columns the vault's profile read selects: name, value and source.
+            let fieldRows = try db.statement("SELECT field, value, source FROM fields WHERE subject = ?")
             var latencies: [UInt64] = []
             latencies.reserveCapacity(ids.count)
             var fieldCount = 0
@@ -71,10 +72,9 @@ final class PlaintextProfileCopy {
                 let jurisdiction = subjectRow.text(1) ?? ""
                 subjectRow.reset()
                 try fieldRows.bind(id, at: 1)
-                var fields: [(String, String, String, Int64)] = []
+                var fields: [(String, String, String)] = []
                 while try fieldRows.step() {
-                    fields.append(
-                        (fieldRows.text(0) ?? "", fieldRows.text(1) ?? "", fieldRows.text(2) ?? "", fieldRows.int64(3)))
+                    fields.append((fieldRows.text(0) ?? "", fieldRows.text(1) ?? "", fieldRows.text(2) ?? ""))
                 }
                 fieldRows.reset()
                 fieldCount += fields.count + (jurisdiction.isEmpty ? 0 : 1)
