@@ -7,26 +7,43 @@ extension Connection {
         case immediate = "IMMEDIATE"
         /// Takes a read snapshot at the first read (readers).
         case deferred = "DEFERRED"
+
+        /// The statement that opens it (a constant, so that the statement cache finds it without
+        /// building a string).
+        var beginSQL: String {
+            switch self {
+            case .immediate: "BEGIN IMMEDIATE"
+            case .deferred: "BEGIN DEFERRED"
+            }
+        }
     }
 
-    /// Runs `body` inside a transaction.
+    /// Runs `body` inside a transaction. BEGIN, COMMIT and ROLLBACK are prepared once and kept in
+    /// the statement cache: `sqlite3_exec` would parse them again on every transaction.
     public func transaction<R>(_ kind: TransactionKind = .immediate, _ body: () throws -> R) throws -> R {
         do {
-            try execute("BEGIN \(kind.rawValue)")
+            try runControl(kind.beginSQL)
         } catch {
             throw StoreError(code: error.code, step: .begin, message: error.message, sql: error.sql)
         }
         do {
             let result = try body()
             do {
-                try execute("COMMIT")
+                try runControl("COMMIT")
             } catch {
                 throw StoreError(code: error.code, step: .commit, message: error.message, sql: error.sql)
             }
             return result
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? runControl("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Steps a cached transaction-control statement once and resets it.
+    private func runControl(_ sql: String) throws(StoreError) {
+        let statement = try statement(sql)
+        defer { statement.reset() }
+        try statement.step()
     }
 }
