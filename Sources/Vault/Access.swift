@@ -30,13 +30,15 @@ public struct Access {
 
     /// Reads `fields` of several subjects for `purpose`: one decision and one audit entry per subject.
     public func read(_ subjects: [SubjectID], fields: [String], purpose: String) throws -> [AccessResult] {
-        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: fields)
-        var pending: [(SubjectRecord, AccessDecision, [(String, [UInt8], String)], Int64)] = []
+        let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: fields)
+        var pending: [(record: SubjectRecord, decision: AccessDecision, fields: [SealedField], seq: Int64)] = []
         var missing: SubjectID?
         try vault.store.write { db in
             let now = vault.clock.now()
             var drafts: [AuditLog.Draft] = []
-            var loaded: [(SubjectRecord, AccessDecision, [(String, [UInt8], String)])] = []
+            var loaded: [(SubjectRecord, AccessDecision, [SealedField])] = []
+            drafts.reserveCapacity(subjects.count)
+            loaded.reserveCapacity(subjects.count)
             for subject in subjects {
                 guard let record = try SubjectRecord.load(subject, in: db) else {
                     missing = subject
@@ -45,35 +47,55 @@ public struct Access {
                 }
                 let state = try vault.subjectState(record, consentPurpose: plan.consentPurpose, now: now, in: db)
                 let decision = plan.decide(for: state)
-                var ciphertexts: [(String, [UInt8], String)] = []
-                if !decision.allowedFields.isEmpty {
-                    let allowed = Set(decision.allowedFields)
-                    try db.forEachRow("SELECT field, value, source FROM fields WHERE subject = ?", [subject.bytes]) {
-                        let name = $0.text(0) ?? ""
-                        if allowed.contains(name) { ciphertexts.append((name, $0.blob(1), $0.text(2) ?? "")) }
-                    }
-                }
+                let sealed =
+                    decision.allowedFields.isEmpty
+                    ? [] : try Self.sealedFields(of: subject, named: decision.allowedFields, in: db)
                 drafts.append(draft("read", [subject], fields, purpose, decision.outcome.auditName, decision.summary))
-                loaded.append((record, decision, ciphertexts))
+                loaded.append((record, decision, sealed))
             }
             let entries = try AuditLog.append(drafts, at: now, in: db, keyring: vault.keyring)
             pending = zip(loaded, entries).map { ($0.0, $0.1, $0.2, $1.seq) }
         }
         if let missing { throw VaultError(.unknownSubject, "subject \(missing) does not exist") }
         // The audit entries are committed: now decrypt.
-        return try pending.map { record, decision, ciphertexts, seq in
+        return try pending.map { record, decision, sealedFields, seq in
             let key = try vault.keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
             var values: [String: FieldValue] = [:]
             var sources: [String: String] = [:]
-            for (name, sealed, source) in ciphertexts {
-                values[name] = try vault.decryptValue(sealed, key: key, subject: record.id, field: name)
-                sources[name] = source
+            values.reserveCapacity(sealedFields.count)
+            sources.reserveCapacity(sealedFields.count)
+            for field in sealedFields {
+                values[field.name] = try vault.decryptValue(
+                    field.sealed, key: key, subject: record.id, field: field.name)
+                sources[field.name] = field.source
             }
             let missingFields = decision.allowedFields.filter { values[$0] == nil && $0 != Self.eventsField }
             return AccessResult(
                 subject: record.id, decision: decision, values: values, sources: sources, missingFields: missingFields,
                 auditSequence: seq)
         }
+    }
+
+    /// The ciphertexts of the fields named in `names` that `subject` holds, with their sources,
+    /// copied out of the transaction (names compared as bytes, each row's columns read in place).
+    private static func sealedFields(of subject: SubjectID, named names: [String], in db: Connection) throws
+        -> [SealedField]
+    {
+        let filter = FieldNameFilter(names)
+        var result: [SealedField] = []
+        result.reserveCapacity(names.count)
+        let statement = try db.statement("SELECT field, value, source FROM fields WHERE subject = ?")
+        try statement.bind(subject, at: 1)
+        defer { statement.reset() }
+        while try statement.step() {
+            let name = statement.columnBytes(0)
+            guard filter.contains(name) else { continue }
+            result.append(
+                SealedField(
+                    name: String(decoding: name, as: UTF8.self), sealed: Array(statement.columnBytes(1)),
+                    source: statement.text(2) ?? ""))
+        }
+        return result
     }
 
     /// A subject's events for `purpose` (metadata, plus decrypted properties when `withProperties`).
@@ -113,7 +135,7 @@ public struct Access {
         } catch {
             throw VaultError(.invalidValue, "\(kind.rawValue): \(error)")
         }
-        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [kind.rawValue])
+        let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: [kind.rawValue])
         let allowed = !plan.isDeniedForEverySubject && plan.grantedFields == [kind.rawValue]
         let found = allowed ? try vault.subjects(with: kind, normalized: normalized) : []
         _ = try vault.store.write { db in
@@ -140,7 +162,7 @@ public struct Access {
     public func scan(
         fields: [String], purpose: String, subjects: [SubjectID]? = nil, _ body: (ScannedRecord) throws -> Void
     ) throws -> ScanSummary {
-        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: fields)
+        let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: fields)
         let (allowed, summary) = try authorizeScan(plan: plan, action: "scan", fields: fields, subjects: subjects)
         guard !allowed.isEmpty else { return summary }
         let wanted = Set(plan.grantedFields)
@@ -188,7 +210,7 @@ public struct Access {
         purpose: String, types: Set<String>? = nil, since: Int64? = nil, withProperties: Bool = false,
         _ body: (AccessedEvent) throws -> Void
     ) throws -> ScanSummary {
-        let plan = vault.policy.plan(actor: actor.name, purpose: purpose, fields: [Self.eventsField])
+        let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: [Self.eventsField])
         let (allowed, summary) = try authorizeScan(
             plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
         guard !allowed.isEmpty else { return summary }

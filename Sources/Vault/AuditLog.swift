@@ -44,7 +44,7 @@ enum AuditLog {
             var entry = AuditEntry(
                 seq: seq, at: time, actor: draft.actor.name, role: draft.role, osUser: draft.actor.osUser,
                 purpose: draft.purpose, action: draft.action, subjectCount: Int64(subjects.count),
-                subjectsDigest: subjects.digest, fields: draft.fields.joined(separator: ","),
+                subjectsDigest: subjects.digest, fields: fieldList(draft.fields),
                 decision: draft.decision, reason: draft.reason, previousHash: previous, hash: [])
             encoder.reset()
             entry.encode(into: &encoder)
@@ -73,6 +73,18 @@ enum AuditLog {
                 try storeCheckpoint(seq: seq, hash: entry.hash, at: time, in: db, keyring: keyring)
             }
         }
+    }
+
+    /// The field names joined with commas, as `audit_log.fields` stores them: the UTF-8 bytes are
+    /// copied into one buffer (`joined(separator:)` and `String.append` grow a string name by name).
+    static func fieldList(_ fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: field.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Signs and stores a checkpoint of entry `seq`.

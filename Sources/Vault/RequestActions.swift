@@ -18,7 +18,7 @@ extension Vault {
                     "request \(requestID) is a \(request.kind.rawValue) request, not access or portability")
             }
             try requireVerified(request)
-            let plan = policy.plan(actor: actor.name, purpose: "dsr", fields: policy.fields.map(\.name))
+            let plan = plans.plan(actor: actor.name, purpose: "dsr", fields: policy.fields.map(\.name))
             guard !plan.isDeniedForEverySubject else {
                 throw VaultError(.denied, "actor \(actor.name) may not read personal data for purpose dsr")
             }

@@ -18,6 +18,8 @@ public final class Vault {
     let clock: any VaultClock
     /// The access policy every decision is made under.
     public let policy: AccessPolicy
+    /// Plans of `policy` already computed, by request.
+    let plans: AccessPlanCache
     /// The consent texts that consent records may point to.
     public let consentTexts: (any ConsentTextCatalog)?
     /// Public holidays per regime, for deadlines counted in working days.
@@ -73,6 +75,7 @@ public final class Vault {
         consentTexts: (any ConsentTextCatalog)?, holidayCalendars: [String: HolidayCalendar]
     ) {
         self.policy = policy
+        plans = AccessPlanCache(policy: policy)
         self.consentTexts = consentTexts
         self.holidayCalendars = holidayCalendars
         self.directory = directory
