@@ -60,13 +60,16 @@ public struct Access {
         // The audit entries are committed: now decrypt.
         return try pending.map { record, decision, sealedFields, seq in
             let key = try vault.keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
+            let decryptor = FieldDecryptor(subject: record.id, key: key)
             var values: [String: FieldValue] = [:]
             var sources: [String: String] = [:]
             values.reserveCapacity(sealedFields.count)
             sources.reserveCapacity(sealedFields.count)
             for field in sealedFields {
-                values[field.name] = try vault.decryptValue(
-                    field.sealed, key: key, subject: record.id, field: field.name)
+                var name = field.name
+                values[field.name] = try field.sealed.withUnsafeBytes { sealed in
+                    try name.withUTF8 { try decryptor.open(sealed, name: UnsafeRawBufferPointer($0)) }
+                }
                 sources[field.name] = field.source
             }
             let missingFields = decision.allowedFields.filter { values[$0] == nil && $0 != Self.eventsField }
@@ -368,10 +371,9 @@ extension Vault {
     /// Decrypts one field ciphertext.
     func decryptValue(_ sealed: [UInt8], key: DataKey, subject: SubjectID, field: String) throws -> FieldValue {
         var field = field
+        let decryptor = FieldDecryptor(subject: subject, key: key)
         return try sealed.withUnsafeBytes { sealed in
-            try field.withUTF8 { name in
-                try FieldDecryptor.open(sealed, key: key, subject: subject, name: UnsafeRawBufferPointer(name))
-            }
+            try field.withUTF8 { try decryptor.open(sealed, name: UnsafeRawBufferPointer($0)) }
         }
     }
 }

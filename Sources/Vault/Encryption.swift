@@ -9,24 +9,18 @@ enum Binding {
     static let eventTag: UInt8 = 0x65
 
     static func field(_ subject: SubjectID, _ field: String) -> [UInt8] {
-        var ad: [UInt8] = [fieldTag]
-        subject.append(to: &ad)
+        var ad = fieldPrefix(subject)
         ad.append(contentsOf: field.utf8)
         return ad
     }
 
-    /// Calls `body` with the associated data of field `name` (its UTF-8 bytes) of `subject`: the
-    /// same bytes as `field(_:_:)`, built on the stack instead of in a new array.
-    static func withField<R>(
-        _ subject: SubjectID, name: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
-    ) rethrows -> R {
-        try withUnsafeTemporaryAllocation(byteCount: 17 + name.count, alignment: 1) { buffer in
-            buffer[0] = fieldTag
-            buffer.storeBytes(of: subject.high.bigEndian, toByteOffset: 1, as: UInt64.self)
-            buffer.storeBytes(of: subject.low.bigEndian, toByteOffset: 9, as: UInt64.self)
-            if name.count > 0 { UnsafeMutableRawBufferPointer(rebasing: buffer[17...]).copyMemory(from: name) }
-            return try body(UnsafeRawBufferPointer(buffer))
-        }
+    /// The associated data of every field value of `subject` up to the field name: `f ‖ subject
+    /// id`. A field's associated data is this prefix followed by the name's UTF-8 bytes.
+    static func fieldPrefix(_ subject: SubjectID) -> [UInt8] {
+        var prefix: [UInt8] = [fieldTag]
+        prefix.reserveCapacity(17 + 24)
+        subject.append(to: &prefix)
+        return prefix
     }
 
     static func event(_ subject: SubjectID, message: [UInt8]) -> [UInt8] {

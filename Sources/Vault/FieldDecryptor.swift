@@ -2,8 +2,9 @@ import VaultCrypto
 import VaultStore
 
 /// Decrypts the `fields` rows of one subject as a query steps through them, reading the columns
-/// in place: the name is compared as bytes, the associated data is built on the stack, and the
-/// value is opened into a stack buffer that is wiped once it is decoded. No array is made per row.
+/// in place: the name is compared as bytes, the associated data is the subject's prefix (built
+/// once) followed by the name's bytes, and the value is opened into a stack buffer that is wiped
+/// once it is decoded. No array is made per row.
 struct FieldDecryptor {
     let subject: SubjectID
     let key: DataKey
@@ -11,16 +12,26 @@ struct FieldDecryptor {
     let filter: FieldNameFilter?
     /// Whether the rows carry `updated_at, rectified_at` after `source`.
     let withTimes: Bool
+    /// The part of every field's associated data before the field name (`Binding.fieldPrefix`).
+    private let prefix: [UInt8]
+
+    init(subject: SubjectID, key: DataKey, filter: FieldNameFilter? = nil, withTimes: Bool = false) {
+        self.subject = subject
+        self.key = key
+        self.filter = filter
+        self.withTimes = withTimes
+        prefix = Binding.fieldPrefix(subject)
+    }
 
     /// The field of the current row of `row`, whose columns `field, value, source` (then
     /// `updated_at, rectified_at` when `withTimes`) start at `first`; nil when the filter leaves
     /// it out.
     /// - Throws: `VaultError(.integrity)` when the value fails authentication or cannot be decoded.
     func field(of row: Statement, columnsFrom first: Int32) throws -> StoredField? {
-        // Both buffers stay valid while the row is current: each column is read once, as bytes.
+        // The buffers stay valid while the row is current: each column is read once, as bytes.
         let name = row.columnBytes(first)
         if let filter, !filter.contains(name) { return nil }
-        let value = try Self.open(row.columnBytes(first + 1), key: key, subject: subject, name: name)
+        let value = try open(row.columnBytes(first + 1), name: name)
         let times =
             withTimes
             ? FieldTimes(
@@ -30,18 +41,15 @@ struct FieldDecryptor {
             name: String(decoding: name, as: UTF8.self), value: value, source: row.text(first + 2) ?? "", times: times)
     }
 
-    /// Opens one field ciphertext bound to (`subject`, `name`) and decodes its value.
+    /// Opens one ciphertext of this subject's field `name` (UTF-8) and decodes its value.
     /// - Throws: `VaultError(.integrity)` naming the field and subject (never the value).
-    static func open(
-        _ sealed: UnsafeRawBufferPointer, key: DataKey, subject: SubjectID, name: UnsafeRawBufferPointer
-    ) throws -> FieldValue {
-        let capacity = max(sealed.count, 1)
+    func open(_ sealed: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer) throws -> FieldValue {
         let decoded: FieldValue?
         do {
-            decoded = try withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 1) { plaintext in
+            decoded = try withUnsafeTemporaryAllocation(byteCount: max(sealed.count, 1), alignment: 1) { plaintext in
                 defer { SecureMemory.wipe(plaintext) }
-                let count = try Binding.withField(subject, name: name) { ad in
-                    try AEAD.open(sealed, key: key, associatedData: ad, into: plaintext)
+                let count = try prefix.withUnsafeBytes { prefix in
+                    try AEAD.open(sealed, key: key, associatedData: prefix, followedBy: name, into: plaintext)
                 }
                 return FieldValue.decode(UnsafeRawBufferPointer(rebasing: plaintext[..<count]))
             }

@@ -87,6 +87,17 @@ public enum AEAD {
         return try open(sealed, key: key.material, associatedData: associatedData, into: output)
     }
 
+    /// `open(_:key:associatedData:into:)` with the associated data given in two parts, `first ‖
+    /// second`, so that a caller that opens many values sharing a prefix (one subject's fields)
+    /// need not assemble each one's associated data.
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, key: DataKey, associatedData first: UnsafeRawBufferPointer,
+        followedBy second: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws(CryptoError) -> Int {
+        try Sodium.ensureInitialized()
+        return try open(sealed, key: key.material, associatedData: first, second, into: output)
+    }
+
     static func open(_ sealed: [UInt8], key: KeyMaterial, associatedData: [UInt8]) throws(CryptoError) -> [UInt8] {
         var failure: CryptoError?
         let plaintext = sealed.withUnsafeBytes { input in
@@ -107,14 +118,16 @@ public enum AEAD {
     }
 
     static func open(
-        _ sealed: UnsafeRawBufferPointer, key: KeyMaterial, associatedData: UnsafeRawBufferPointer,
+        _ sealed: UnsafeRawBufferPointer, key: KeyMaterial, associatedData first: UnsafeRawBufferPointer,
+        _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
         into output: UnsafeMutableRawBufferPointer
     ) throws(CryptoError) -> Int {
         let format = try Self.format(of: sealed)
         let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
         precondition(output.count >= ciphertext.count - tagSize, "AEAD.open: output buffer too small")
-        let written = withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
+        let header = UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize)
+        let written = withAssociatedData(header: header, first, second) { ad in
             format.decrypt(
                 output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad,
                 nonce: base + authenticatedHeaderSize, key: key.pointer)
@@ -153,16 +166,21 @@ public enum AEAD {
         return UInt32(sealed[1]) << 24 | UInt32(sealed[2]) << 16 | UInt32(sealed[3]) << 8 | UInt32(sealed[4])
     }
 
-    /// Calls `body` with header ‖ associated data in one buffer (on the stack when small).
+    /// Calls `body` with header ‖ associated data (given in up to two parts) in one buffer, on the
+    /// stack when small.
     private static func withAssociatedData<R>(
-        header: UnsafeRawBufferPointer, _ associatedData: UnsafeRawBufferPointer,
+        header: UnsafeRawBufferPointer, _ first: UnsafeRawBufferPointer,
+        _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
         _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: header.count + associatedData.count) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: header.count + first.count + second.count) { buffer in
             let raw = UnsafeMutableRawBufferPointer(buffer)
             raw.copyMemory(from: header)
-            if associatedData.count > 0 {
-                UnsafeMutableRawBufferPointer(rebasing: raw[header.count...]).copyMemory(from: associatedData)
+            if first.count > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: raw[header.count...]).copyMemory(from: first)
+            }
+            if second.count > 0 {
+                UnsafeMutableRawBufferPointer(rebasing: raw[(header.count + first.count)...]).copyMemory(from: second)
             }
             return body(UnsafeBufferPointer(buffer))
         }

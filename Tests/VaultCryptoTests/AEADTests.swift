@@ -121,6 +121,38 @@ import VaultCrypto
         }
     }
 
+    @Test func associatedDataInTwoPartsIsTheirConcatenation() throws {
+        let key = try DataKey.generate()
+        let plaintext = Array("value".utf8)
+        for format in AEAD.Format.allCases {
+            let sealed = try AEAD.seal(plaintext, key: key, keyVersion: 1, associatedData: context, format: format)
+            for cut in [0, 5, context.count] {
+                var output = [UInt8](repeating: 0, count: sealed.count)
+                let count = try sealed.withUnsafeBytes { sealed in
+                    try context.withUnsafeBytes { ad in
+                        try output.withUnsafeMutableBytes { out in
+                            try AEAD.open(
+                                sealed, key: key, associatedData: UnsafeRawBufferPointer(rebasing: ad[..<cut]),
+                                followedBy: UnsafeRawBufferPointer(rebasing: ad[cut...]), into: out)
+                        }
+                    }
+                }
+                #expect(Array(output.prefix(count)) == plaintext)
+            }
+            // Parts that concatenate to other bytes fail.
+            #expect(throws: CryptoError.authenticationFailed) {
+                try sealed.withUnsafeBytes { sealed in
+                    try context.withUnsafeBytes { ad in
+                        var output = [UInt8](repeating: 0, count: sealed.count)
+                        return try output.withUnsafeMutableBytes { out in
+                            try AEAD.open(sealed, key: key, associatedData: ad, followedBy: ad, into: out)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func shortInputIsMalformed() throws {
         let key = try DataKey.generate()
         var output = [UInt8](repeating: 0, count: 64)

@@ -4,20 +4,16 @@ import VaultStore
 
 @testable import Vault
 
-/// The allocation-free field read path (`FieldDecryptor`, `Binding.withField`, `FieldNameFilter`,
+/// The allocation-free field read path (`FieldDecryptor`, `Binding.fieldPrefix`, `FieldNameFilter`,
 /// `FieldValue.decode` of a buffer) must read exactly what the array-based code wrote and reject
 /// exactly what it rejected.
 @Suite struct FieldDecryptionTests {
     let subject = SubjectID(bytes: (1...16).map(UInt8.init))!
 
     @Test(arguments: ["email", "", "имя", "a_rather_long_field_name_of_forty_bytes__"])
-    func associatedDataOnTheStackEqualsTheArray(name: String) {
-        var name = name
-        let expected = Binding.field(subject, name)
-        let built = name.withUTF8 { utf8 in
-            Binding.withField(subject, name: UnsafeRawBufferPointer(utf8)) { Array($0) }
-        }
-        #expect(built == expected)
+    func prefixThenNameIsTheFieldsAssociatedData(name: String) {
+        #expect(Binding.fieldPrefix(subject) + Array(name.utf8) == Binding.field(subject, name))
+        #expect(Binding.fieldPrefix(subject).count == 17)
     }
 
     @Test(arguments: [
@@ -54,10 +50,9 @@ import VaultStore
     }
 
     private func open(_ sealed: [UInt8], key: DataKey, subject: SubjectID, name: String) throws -> FieldValue {
-        try sealed.withUnsafeBytes { sealed in
-            try bytes(name).withUnsafeBytes { name in
-                try FieldDecryptor.open(sealed, key: key, subject: subject, name: name)
-            }
+        let decryptor = FieldDecryptor(subject: subject, key: key)
+        return try sealed.withUnsafeBytes { sealed in
+            try bytes(name).withUnsafeBytes { try decryptor.open(sealed, name: $0) }
         }
     }
 
@@ -82,6 +77,7 @@ import VaultStore
             try temp.vault.decryptFields(of: try SubjectRecord.load(id, in: db)!, names: ["phone", "city"], in: db)
         }
         #expect(Set(fields.map(\.name)) == ["phone", "city"])
+        #expect(fields.first { $0.name == "city" }?.source == "crm")
         #expect(fields.first { $0.name == "phone" }?.source == "web")
         #expect(fields.first { $0.name == "phone" }?.value == .string("+49301234567"))
     }
