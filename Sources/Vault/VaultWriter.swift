@@ -16,6 +16,8 @@ public final class VaultWriter {
     private(set) var fieldNames: [String] = []
     private var fieldNameSet: Set<String> = []
     private var suppressedTokens: Set<[UInt8]>?
+    /// The writer's statements, prepared on first use (see `WriterSQL`).
+    private var prepared: [Statement?] = Array(repeating: nil, count: WriterSQL.allCases.count)
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
@@ -29,9 +31,13 @@ public final class VaultWriter {
     public func createSubject(jurisdiction: String) throws -> SubjectID {
         let id = try SubjectID.random()
         let (_, wrapped) = try vault.keyring.makeDataKey(for: id, version: 1)
-        try db.run(
-            "INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES (?, ?, ?, ?, 1, ?)",
-            [id.bytes, jurisdiction, now, now, wrapped])
+        let insert = try statement(.insertSubject)
+        try id.withBytes { try insert.bind(raw: $0, at: 1) }
+        try insert.bind(jurisdiction, at: 2)
+        try insert.bind(now, at: 3)
+        try insert.bind(now, at: 4)
+        try insert.bind(wrapped, at: 5)
+        try run(insert)
         let record = SubjectRecord(
             id: id, jurisdiction: jurisdiction, createdAt: now, updatedAt: now, restricted: false,
             objectedToMarketing: false, objectedToProcessing: false, keyVersion: 1, wrappedKey: wrapped)
@@ -46,8 +52,11 @@ public final class VaultWriter {
     /// Changes a subject's jurisdiction (e.g. when a later record gives the country).
     public func setJurisdiction(_ jurisdiction: String, of subject: SubjectID) throws {
         _ = try record(subject)
-        try db.run(
-            "UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?", [jurisdiction, now, subject.bytes])
+        let update = try statement(.updateJurisdiction)
+        try update.bind(jurisdiction, at: 1)
+        try update.bind(now, at: 2)
+        try subject.withBytes { try update.bind(raw: $0, at: 3) }
+        try run(update)
         records[subject]?.jurisdiction = jurisdiction
         touched.insert(subject)
     }
@@ -61,12 +70,13 @@ public final class VaultWriter {
         let sealed = try AEAD.seal(
             value.encoded(), key: key, keyVersion: record.keyVersion, associatedData: Binding.field(subject, field),
             format: .personalData)
-        try db.run(
-            """
-            INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
-                updated_at = excluded.updated_at
-            """, [subject.bytes, field, sealed, source, now])
+        let upsert = try statement(.upsertField)
+        try subject.withBytes { try upsert.bind(raw: $0, at: 1) }
+        try upsert.bind(field, at: 2)
+        try upsert.bind(sealed, at: 3)
+        try upsert.bind(source, at: 4)
+        try upsert.bind(now, at: 5)
+        try run(upsert)
         note(subject, field: field)
     }
 
@@ -86,12 +96,7 @@ public final class VaultWriter {
     /// Links an identity to a subject through its blind index. The value must already be
     /// normalised (see `Normalization`); the vault stores only the keyed token.
     public func link(_ kind: IdentityKind, normalized value: String, to subject: SubjectID) throws {
-        _ = try record(subject)
-        let token = vault.keyring.indexer.token(domain: kind.rawValue, value: value)
-        try db.run(
-            "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
-            [kind.rawValue, token, subject.bytes, now])
-        touched.insert(subject)
+        try link(kind, token: vault.keyring.indexer.token(domain: kind.rawValue, value: value), to: subject)
     }
 
     /// Normalises `value` under the rules of `kind` (phone numbers with `region` as the default
@@ -125,9 +130,12 @@ public final class VaultWriter {
     /// Links an identity by its token (as returned by `identityToken`).
     public func link(_ kind: IdentityKind, token: [UInt8], to subject: SubjectID) throws {
         _ = try record(subject)
-        try db.run(
-            "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)",
-            [kind.rawValue, token, subject.bytes, now])
+        let insert = try statement(.insertIdentity)
+        try insert.bind(kind.rawValue, at: 1)
+        try insert.bind(token, at: 2)
+        try subject.withBytes { try insert.bind(raw: $0, at: 3) }
+        try insert.bind(now, at: 4)
+        try run(insert)
         touched.insert(subject)
     }
 
@@ -163,19 +171,22 @@ public final class VaultWriter {
     /// Records that source record `recordID` of `source` resolved to `subject` (provenance, and
     /// what makes a re-run of the same file add nothing).
     public func recordSource(_ source: String, recordID: String, subject: SubjectID) throws {
-        try db.run(
-            "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES (?, ?, ?, ?)",
-            [source, recordID, subject.bytes, now])
+        let insert = try statement(.upsertSource)
+        try insert.bind(source, at: 1)
+        try insert.bind(recordID, at: 2)
+        try subject.withBytes { try insert.bind(raw: $0, at: 3) }
+        try insert.bind(now, at: 4)
+        try run(insert)
         touched.insert(subject)
     }
 
     /// The subject a source record was imported into, if it was.
     public func subject(forSource source: String, recordID: String) throws -> SubjectID? {
-        let statement = try db.statement("SELECT subject FROM source_records WHERE source = ? AND record_id = ?")
-        try statement.bind(source, at: 1)
-        try statement.bind(recordID, at: 2)
-        defer { statement.reset() }
-        return try statement.step() ? SubjectID(bytes: statement.blob(0)) : nil
+        let find = try statement(.findSource)
+        try find.bind(source, at: 1)
+        try find.bind(recordID, at: 2)
+        defer { find.reset() }
+        return try find.step() ? find.withBlob(0) { $0.count == 16 ? SubjectID(raw: $0) : nil } : nil
     }
 
     /// True when an identifier is on the suppression list (erased people who objected).
@@ -261,6 +272,23 @@ public final class VaultWriter {
 
     func forgetRecord(_ subject: SubjectID) { records[subject] = nil }
 
+    /// One of the writer's statements, prepared once per transaction (no lookup by SQL text per row).
+    func statement(_ which: WriterSQL) throws -> Statement {
+        if let statement = prepared[which.rawValue] {
+            statement.reset()
+            return statement
+        }
+        let statement = try db.statement(which.sql)
+        prepared[which.rawValue] = statement
+        return statement
+    }
+
+    /// Runs a bound INSERT, UPDATE or DELETE to completion.
+    func run(_ statement: Statement) throws {
+        while try statement.step() {}
+        statement.reset()
+    }
+
     private func note(_ subject: SubjectID?, field: String) {
         if let subject { touched.insert(subject) }
         if fieldNameSet.insert(field).inserted { fieldNames.append(field) }
@@ -308,4 +336,27 @@ extension Vault {
 
     /// The policy kind of an actor (`role` or `module`) as written in audit entries.
     func roleName(of actor: Actor) -> String { policy.actor(named: actor.name)?.kind.rawValue ?? "unknown" }
+}
+
+/// The statements a `VaultWriter` runs per row, prepared once per transaction.
+enum WriterSQL: Int, CaseIterable {
+    case insertSubject, updateJurisdiction, upsertField, insertIdentity, upsertSource, findSource
+
+    var sql: String {
+        switch self {
+        case .insertSubject:
+            "INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES (?, ?, ?, ?, 1, ?)"
+        case .updateJurisdiction: "UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?"
+        case .upsertField:
+            """
+            INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
+                updated_at = excluded.updated_at
+            """
+        case .insertIdentity: "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)"
+        case .upsertSource:
+            "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES (?, ?, ?, ?)"
+        case .findSource: "SELECT subject FROM source_records WHERE source = ? AND record_id = ?"
+        }
+    }
 }
