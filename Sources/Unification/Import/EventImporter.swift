@@ -3,6 +3,12 @@ import Normalization
 import Policy
 public import Vault
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Imports Segment-spec NDJSON (`identify`, `track`, `page`, `screen`, `alias`, `batch`).
 ///
 /// Two passes, flat memory: the first reads the identity messages (`identify`, `alias`) and
@@ -39,7 +45,7 @@ public struct EventImporter {
         do {
             let reader = try NDJSONLineReader(url: file)
             while let outcome = try reader.next() {
-                guard case .line(let line) = outcome else { continue }
+                guard case .line(let line) = outcome, Self.mayHoldIdentityMessage(line.bytes) else { continue }
                 for parsed in SegmentMessageParser.parse(line) {
                     guard case .message(let message) = parsed else { continue }
                     switch message.type {
@@ -130,6 +136,37 @@ public struct EventImporter {
         summary.milliseconds =
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         return (summary, report)
+    }
+
+    /// False only when `line` cannot hold an `identify`, `alias` or `batch` message: it has no
+    /// escape (which could spell one), so such a message would show `"identify"`, `"alias"` or
+    /// `"batch"` verbatim, and none occurs. Pass 1 parses only the other lines; most lines are
+    /// `track` and `page` events.
+    static func mayHoldIdentityMessage(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, !raw.isEmpty else { return false }
+            if memchr(base, Int32(UInt8(ascii: "\\")), raw.count) != nil { return true }
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) {
+                let quote = base.distance(to: UnsafeRawPointer(found))
+                let rest = UnsafeBufferPointer(rebasing: bytes[(quote + 1)...])
+                switch rest.first {
+                case UInt8(ascii: "i"): if startsWith(rest, "identify\"") { return true }
+                case UInt8(ascii: "a"): if startsWith(rest, "alias\"") { return true }
+                case UInt8(ascii: "b"): if startsWith(rest, "batch\"") { return true }
+                default: break
+                }
+                from = quote + 1
+            }
+            return false
+        }
+    }
+
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return ASCIIBytes.equal(UnsafeBufferPointer(rebasing: bytes[..<count]), word)
     }
 
     /// The stored event type: the track event's name, else the message type (`page`, `screen`);
