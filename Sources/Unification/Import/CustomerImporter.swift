@@ -120,19 +120,20 @@ public struct CustomerImporter {
         // Pass 2: write, in batches.
         let reader = try CSVReader(url: file, options: Self.readerOptions)
         let mapping = try CSVHeaderMapping(header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
-        var subjectOfCluster: [Int: SubjectID] = [:]
-        var winners: [SubjectID: [String: Rank]] = [:]
+        var state = WriteState(policy: vault.policy, defaultSource: defaultSource, existing: existing)
         var recordIndex = 0
         var batch: [(CSVRecord, Int)] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
             try vault.write(as: actor, purpose: "unification", action: "import-customers") { w in
+                var fields = PendingFields()
                 for (record, index) in batch {
                     try importRow(
                         record, placement: resolution.placements[index], mapping: mapping, normalizer: normalizer,
-                        defaultSource: defaultSource, existing: existing, subjectOfCluster: &subjectOfCluster,
-                        winners: &winners, writer: w, summary: &summary, report: &report, file: reader.fileName)
+                        state: &state, fields: &fields, writer: w, summary: &summary, report: &report,
+                        file: reader.fileName)
                 }
+                try fields.write(to: w)
             }
             progress(summary.read)
             batch.removeAll(keepingCapacity: true)
@@ -188,45 +189,143 @@ public struct CustomerImporter {
         let line: Int
     }
 
-    /// How a stored value ranks against a new one under the field's survivorship rule.
-    struct Rank {
-        let trust: Int
-        let time: Int64
+    /// A canonical field that is stored as a policy field, with what the run needs to know of it.
+    struct StoredField {
+        let field: CanonicalField
+        /// The policy field's name.
+        let name: String
+        /// False when the policy has no such field (the value is normalised but not stored).
+        let inPolicy: Bool
+        let rule: SurvivorshipRule
+    }
+
+    /// What pass 2 carries from row to row and batch to batch.
+    struct WriteState {
+        let policy: AccessPolicy
+        let defaultSource: String
+        let existing: [SubjectID]
+        /// The canonical fields stored as policy fields, in `CanonicalField` order.
+        let storedFields: [StoredField]
+        var subjectOfCluster: [Int: SubjectID] = [:]
+        /// Per subject seen in this run, its slot in `winnerTimes` and `winnerTrusts` (one entry
+        /// per stored field): the rank of the value this run last wrote, `Int.min` trust for none.
+        var winnerSlots: [SubjectID: Int32] = [:]
+        var winnerTimes: [Int64] = []
+        var winnerTrusts: [Int] = []
+        /// Trust ranks (negated, per stored field) of the last source seen.
+        var trustSource = ""
+        var trusts: [Int] = []
+        /// Jurisdictions by country code.
+        var regimes: [String: String] = [:]
+
+        init(policy: AccessPolicy, defaultSource: String, existing: [SubjectID]) {
+            self.policy = policy
+            self.defaultSource = defaultSource
+            self.existing = existing
+            storedFields = CanonicalField.allCases.compactMap { field in
+                FieldNormalizer.policyField(field).map {
+                    StoredField(
+                        field: field, name: $0, inPolicy: policy.field(named: $0) != nil,
+                        rule: policy.survivorshipRule(for: $0))
+                }
+            }
+        }
+
+        /// The slot of `subject`'s winners, and whether this run had not seen it yet.
+        mutating func winnerSlot(of subject: SubjectID) -> (slot: Int, new: Bool) {
+            if let slot = winnerSlots[subject] { return (Int(slot) * storedFields.count, false) }
+            let slot = winnerSlots.count
+            winnerSlots[subject] = Int32(slot)
+            winnerTimes.append(contentsOf: repeatElement(0, count: storedFields.count))
+            winnerTrusts.append(contentsOf: repeatElement(Int.min, count: storedFields.count))
+            return (slot * storedFields.count, true)
+        }
+
+        /// The negated trust rank of `source` for each stored field.
+        mutating func trustRanks(of source: String) -> [Int] {
+            if source != trustSource || trusts.isEmpty {
+                trustSource = source
+                trusts = storedFields.map { -($0.rule.trustRank(of: source) ?? $0.rule.sourceTrust.count) }
+            }
+            return trusts
+        }
+
+        /// The jurisdiction (regime name) of a country code.
+        mutating func jurisdiction(forCountry country: String) -> String {
+            if let known = regimes[country] { return known }
+            let name = policy.regime(forCountry: country).name
+            regimes[country] = name
+            return name
+        }
+    }
+
+    /// The field values one transaction writes, each (subject, field) once: a later row whose value
+    /// wins replaces the pending one, as its `setField` would have replaced the stored one. Written
+    /// in the order the (subject, field) pairs were first set.
+    struct PendingFields {
+        struct Key: Hashable {
+            let subject: SubjectID
+            let field: Int
+        }
+
+        var writes: [(subject: SubjectID, name: String, value: FieldValue, source: String)] = []
+        var positions: [Key: Int] = [:]
+
+        mutating func set(_ name: String, number: Int, of subject: SubjectID, to value: FieldValue, source: String) {
+            let key = Key(subject: subject, field: number)
+            if let position = positions[key] {
+                writes[position].value = value
+                writes[position].source = source
+            } else {
+                positions[key] = writes.count
+                writes.append((subject, name, value, source))
+            }
+        }
+
+        func write(to w: VaultWriter) throws {
+            for write in writes { try w.setField(write.name, of: write.subject, to: write.value, source: write.source) }
+        }
     }
 
     private func importRow(
         _ record: CSVRecord, placement: RecordPlacement, mapping: CSVHeaderMapping, normalizer: FieldNormalizer,
-        defaultSource: String, existing: [SubjectID], subjectOfCluster: inout [Int: SubjectID],
-        winners: inout [SubjectID: [String: Rank]], writer w: VaultWriter, summary: inout ImportSummary,
+        state: inout WriteState, fields: inout PendingFields, writer w: VaultWriter, summary: inout ImportSummary,
         report: inout RejectReport, file: String
     ) throws {
-        let source = mapping.value(of: .source, in: record).map(Self.trimmed) ?? defaultSource
+        let source = mapping.value(of: .source, in: record).map(Self.trimmed) ?? state.defaultSource
         let recordID = mapping.value(of: .sourceRecordId, in: record).map(Self.trimmed) ?? "line-\(record.line)"
         if try w.subject(forSource: source, recordID: recordID) != nil {
             summary.alreadyImported += 1
             return
         }
         let region = mapping.value(of: .country, in: record).flatMap { try? Normalizer.country($0) }
-        var values: [(CanonicalField, FieldValue, String)] = []
+        var values: [(number: Int, value: FieldValue, normalized: String)] = []
         var dropped: [RecordProblem] = []
-        for field in CanonicalField.allCases where FieldNormalizer.policyField(field) != nil {
-            guard let raw = mapping.value(of: field, in: record) else { continue }
-            switch normalizer.normalize(field, raw, region: region) {
-            case .value(let value, let normalized): values.append((field, value, normalized))
+        var identifierCount = 0
+        for (number, stored) in state.storedFields.enumerated() {
+            guard let raw = mapping.value(of: stored.field, in: record) else { continue }
+            switch normalizer.normalize(stored.field, raw, region: region) {
+            case .value(let value, let normalized):
+                values.append((number, value, normalized))
+                if Self.identityKind(stored.field) != nil { identifierCount += 1 }
             case .problem(let reason):
-                dropped.append(RecordProblem(line: record.line, field: field.rawValue, reason: reason))
+                dropped.append(RecordProblem(line: record.line, field: stored.field.rawValue, reason: reason))
             }
         }
-        let identifiers = values.filter { [.externalId, .email, .phone].contains($0.0) }
-        let suppressed = try identifiers.contains { field, _, normalized in
-            try w.isSuppressedFast(field == .email ? .email : field == .phone ? .phone : .externalID, normalized)
+        var suppressed = false
+        for (number, _, normalized) in values {
+            guard let kind = Self.identityKind(state.storedFields[number].field) else { continue }
+            if try w.isSuppressedFast(kind, normalized) {
+                suppressed = true
+                break
+            }
         }
         if suppressed {
             summary.rejected += 1
             report.add(RecordProblem(line: record.line, field: nil, reason: .suppressed), file: file)
             return
         }
-        guard !identifiers.isEmpty else {
+        guard identifierCount > 0 else {
             summary.rejected += 1
             for problem in dropped { report.add(problem, file: file) }
             report.add(RecordProblem(line: record.line, field: nil, reason: .noIdentifier), file: file)
@@ -239,51 +338,63 @@ public struct CustomerImporter {
         let subject: SubjectID
         switch placement {
         case .existing(let index):
-            subject = existing[index]
-            summary.subjectsMatched += winners[subject] == nil ? 1 : 0
+            subject = state.existing[index]
         case .new(let cluster):
-            if let known = subjectOfCluster[cluster] {
+            if let known = state.subjectOfCluster[cluster] {
                 subject = known
             } else {
-                let jurisdiction = vault.policy.regime(forCountry: region ?? "").name
+                let jurisdiction = state.jurisdiction(forCountry: region ?? "")
                 subject = try w.createSubject(jurisdiction: jurisdiction)
-                subjectOfCluster[cluster] = subject
+                state.subjectOfCluster[cluster] = subject
                 summary.subjectsCreated += 1
             }
         }
-        if winners[subject] == nil { winners[subject] = [:] }
+        let (slot, firstSeen) = state.winnerSlot(of: subject)
+        if firstSeen, case .existing = placement { summary.subjectsMatched += 1 }
 
         // Survivorship: does this row's value replace the one already stored?
         let created =
             mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
-        for (field, value, _) in values {
-            guard let name = FieldNormalizer.policyField(field), vault.policy.field(named: name) != nil else {
-                continue
-            }
-            let rule = vault.policy.survivorshipRule(for: name)
-            let rank = Rank(trust: -(rule.trustRank(of: source) ?? rule.sourceTrust.count), time: created)
-            if let current = winners[subject]?[name] {
+        let trusts = state.trustRanks(of: source)
+        for (number, value, _) in values {
+            let stored = state.storedFields[number]
+            guard stored.inPolicy else { continue }
+            let trust = trusts[number]
+            let currentTrust = state.winnerTrusts[slot + number]
+            if currentTrust != Int.min {
+                let currentTime = state.winnerTimes[slot + number]
                 let wins: Bool
-                switch rule.strategy {
-                case .mostRecent: wins = (rank.time, rank.trust) > (current.time, current.trust)
-                case .mostTrustedSource: wins = (rank.trust, rank.time) > (current.trust, current.time)
+                switch stored.rule.strategy {
+                case .mostRecent: wins = (created, trust) > (currentTime, currentTrust)
+                case .mostTrustedSource: wins = (trust, created) > (currentTrust, currentTime)
                 case .nonEmpty: wins = false
                 }
                 if !wins { continue }
             }
-            winners[subject]?[name] = rank
-            try w.setField(name, of: subject, to: value, source: source)
+            state.winnerTrusts[slot + number] = trust
+            state.winnerTimes[slot + number] = created
+            fields.set(stored.name, number: number, of: subject, to: value, source: source)
         }
         // Every identifier of the row stays linked even when another value won the field.
-        for (field, _, normalized) in identifiers {
-            let kind: IdentityKind = field == .email ? .email : field == .phone ? .phone : .externalID
+        for (number, _, normalized) in values {
+            guard let kind = Self.identityKind(state.storedFields[number].field) else { continue }
             try w.link(kind, normalized: normalized, to: subject)
         }
         if let country = region {
-            let jurisdiction = vault.policy.regime(forCountry: country).name
+            let jurisdiction = state.jurisdiction(forCountry: country)
             if try w.jurisdiction(of: subject) != jurisdiction { try w.setJurisdiction(jurisdiction, of: subject) }
         }
         try w.recordSource(source, recordID: recordID, subject: subject)
         summary.imported += 1
+    }
+
+    /// The identity kind a canonical field is linked as, if it is an identifier.
+    static func identityKind(_ field: CanonicalField) -> IdentityKind? {
+        switch field {
+        case .externalId: .externalID
+        case .email: .email
+        case .phone: .phone
+        default: nil
+        }
     }
 }
