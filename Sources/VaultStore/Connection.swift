@@ -38,11 +38,11 @@ public final class Connection {
             // A 128 MiB page cache: imports insert into indexes keyed by random tokens, and SQLite's
             // default 2 MiB cache turns every such insert into file reads and writes.
             try execute(
-                "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;"
+                "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -\(Self.defaultCacheKiB);"
             )
             if !readOnly {
                 try execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue); PRAGMA wal_autocheckpoint = 8192;"
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = \(durability.pragmaValue); PRAGMA wal_autocheckpoint = \(Self.defaultCheckpointPages);"
                 )
             }
             try execute("SELECT count(*) FROM sqlite_master")
@@ -56,6 +56,29 @@ public final class Connection {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+    }
+
+    /// The page cache of every connection, in KiB (see `init`).
+    public static let defaultCacheKiB = 131_072
+    /// The WAL size, in pages, past which a commit checkpoints it into the database file.
+    public static let defaultCheckpointPages = 8192
+
+    /// Sets this connection's page cache size in KiB (a smaller size frees the excess).
+    public func setCacheSize(kibibytes: Int) throws(StoreError) {
+        try execute("PRAGMA cache_size = -\(max(kibibytes, 1))")
+    }
+
+    /// Sets the WAL size, in pages, past which a commit checkpoints it (`wal_autocheckpoint`).
+    public func setCheckpointInterval(pages: Int) throws(StoreError) {
+        try execute("PRAGMA wal_autocheckpoint = \(max(pages, 1))")
+    }
+
+    /// Copies what the WAL holds into the database file without waiting for readers (`PASSIVE`).
+    public func checkpointPassively() throws(StoreError) {
+        var logFrames: Int32 = 0
+        var checkpointed: Int32 = 0
+        let rc = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &checkpointed)
+        try SQLiteCall.check(rc, handle, step: .checkpoint)
     }
 
     /// Runs one or more SQL statements without parameters.

@@ -29,6 +29,30 @@ public final class Store {
         }
     }
 
+    /// Runs `body` — a bulk import: many large write transactions — with the writer's page cache at
+    /// `cacheKiB`, so that a large transaction's dirty pages stay in memory until its commit instead
+    /// of spilling into the WAL early, and with automatic checkpoints only past `checkpointPages`
+    /// WAL pages, so that an index page rewritten by consecutive transactions reaches the database
+    /// file once per checkpoint rather than once per transaction. Every commit stays as durable as
+    /// before. Afterwards the defaults come back and a passive checkpoint runs. A nested call runs
+    /// under the outer call's settings.
+    public func withBulkWrites<R>(cacheKiB: Int, checkpointPages: Int, _ body: () throws -> R) throws -> R {
+        guard !inBulkWrites else { return try body() }
+        try writer.setCacheSize(kibibytes: cacheKiB)
+        try writer.setCheckpointInterval(pages: checkpointPages)
+        inBulkWrites = true
+        defer {
+            inBulkWrites = false
+            try? writer.setCheckpointInterval(pages: Connection.defaultCheckpointPages)
+            try? writer.setCacheSize(kibibytes: Connection.defaultCacheKiB)
+        }
+        let result = try body()
+        try writer.checkpointPassively()
+        return result
+    }
+
+    private var inBulkWrites = false
+
     /// Runs `body` on the writer connection outside a transaction (for PRAGMAs, checkpoints, backups).
     public func withWriter<R>(_ body: (Connection) throws -> R) rethrows -> R {
         try body(writer)
