@@ -18,10 +18,14 @@ public struct ConsentImporter {
     }
 
     /// Lines per transaction.
-    public var batchSize = 5_000
+    public var batchSize = 20_000
 
     /// Imports `file`.
     public func run(file: URL, progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, RejectReport) {
+        try vault.bulkWrites { try runImport(file: file, progress: progress) }
+    }
+
+    private func runImport(file: URL, progress: (Int) -> Void) throws -> (ImportSummary, RejectReport) {
         let started = ContinuousClock.now
         var summary = ImportSummary(file: file.lastPathComponent)
         var report = RejectReport()

@@ -22,7 +22,7 @@ public struct CustomerImporter {
         /// An explicit column mapping (JSON) overriding the automatic one.
         public var mappingFile: URL?
         /// Rows per transaction.
-        public var batchSize = 2_000
+        public var batchSize = 20_000
 
         /// Default options.
         public init(source: String? = nil, mappingFile: URL? = nil) {
@@ -39,6 +39,12 @@ public struct CustomerImporter {
 
     /// Imports `file`; returns the summary and the reject report (file, line, field, reason — no values).
     public func run(file: URL, options: Options = Options(), progress: (Int) -> Void = { _ in }) throws -> (
+        ImportSummary, RejectReport
+    ) {
+        try vault.bulkWrites { try runImport(file: file, options: options, progress: progress) }
+    }
+
+    private func runImport(file: URL, options: Options, progress: (Int) -> Void) throws -> (
         ImportSummary, RejectReport
     ) {
         let started = ContinuousClock.now

@@ -28,10 +28,16 @@ public struct EventImporter {
     }
 
     /// Messages per transaction.
-    public var batchSize = 25_000
+    public var batchSize = 200_000
 
     /// Imports `file`.
     public func run(file: URL, source: String = "segment", progress: (Int) -> Void = { _ in }) throws -> (
+        ImportSummary, RejectReport
+    ) {
+        try vault.bulkWrites { try runImport(file: file, source: source, progress: progress) }
+    }
+
+    private func runImport(file: URL, source: String, progress: (Int) -> Void) throws -> (
         ImportSummary, RejectReport
     ) {
         let started = ContinuousClock.now
