@@ -12,7 +12,7 @@ public final class VaultWriter {
     /// The transaction's time.
     public let now: Int64
     private var records: [SubjectID: SubjectRecord] = [:]
-    private(set) var touched: Set<SubjectID> = []
+    var touched: Set<SubjectID> = []
     private(set) var fieldNames: [String] = []
     private var fieldNameSet: Set<String> = []
     private var suppressedTokens: Set<[UInt8]>?
@@ -289,7 +289,7 @@ public final class VaultWriter {
         statement.reset()
     }
 
-    private func note(_ subject: SubjectID?, field: String) {
+    func note(_ subject: SubjectID?, field: String) {
         if let subject { touched.insert(subject) }
         if fieldNameSet.insert(field).inserted { fieldNames.append(field) }
     }

@@ -1,0 +1,148 @@
+public import Normalization
+import VaultCrypto
+import VaultStore
+
+/// Bulk forms of the per-row writes, for imports: the same rows and the same audit entry as the
+/// single calls made one after the other, but written in key order. With random subject ids and
+/// keyed tokens, arrival order sends every insert to a random place in its index; key order walks
+/// each index in one direction, which takes SQLite about half the work.
+extension VaultWriter {
+    /// One field value for `setFields`.
+    public struct FieldWrite: Sendable {
+        public var subject: SubjectID
+        public var field: String
+        public var value: FieldValue
+        public var source: String
+
+        /// A value of `field` of `subject` that came from `source`.
+        public init(subject: SubjectID, field: String, value: FieldValue, source: String) {
+            self.subject = subject
+            self.field = field
+            self.value = value
+            self.source = source
+        }
+    }
+
+    /// Encrypts and stores the values as `setField` called for each in turn would: a later value of
+    /// the same subject and field replaces an earlier one, and the audit entry lists the field names
+    /// in the order given.
+    public func setFields(_ writes: [FieldWrite]) throws {
+        for write in writes { note(write.subject, field: write.field) }
+        let order = writes.indices.sorted { a, b in
+            let x = writes[a]
+            let y = writes[b]
+            if x.subject != y.subject { return x.subject < y.subject }
+            if x.field != y.field { return Self.precedes(x.field, y.field) }
+            return a < b
+        }
+        let upsert = try statement(.upsertField)
+        var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
+        for (position, index) in order.enumerated() {
+            let write = writes[index]
+            if position + 1 < order.count {
+                let next = writes[order[position + 1]]
+                if next.subject == write.subject && next.field == write.field { continue }
+            }
+            if keyOf?.subject != write.subject {
+                let record = try record(write.subject)
+                let key = try vault.keyring.dataKey(
+                    for: write.subject, version: record.keyVersion, wrapped: record.wrappedKey)
+                keyOf = (write.subject, key, record.keyVersion)
+            }
+            guard let (_, key, version) = keyOf else { continue }
+            let sealed = try AEAD.seal(
+                write.value.encoded(), key: key, keyVersion: version,
+                associatedData: Binding.field(write.subject, write.field))
+            try write.subject.withBytes { try upsert.bind(raw: $0, at: 1) }
+            try upsert.bind(write.field, at: 2)
+            try upsert.bind(sealed, at: 3)
+            try upsert.bind(write.source, at: 4)
+            try upsert.bind(now, at: 5)
+            try run(upsert)
+        }
+    }
+
+    /// One identity for `link(_:)`: a normalised value of `kind` and the subject it belongs to.
+    public struct IdentityLink: Sendable {
+        public var kind: IdentityKind
+        public var normalized: String
+        public var subject: SubjectID
+
+        /// Links the normalised `value` of `kind` to `subject`.
+        public init(_ kind: IdentityKind, normalized value: String, to subject: SubjectID) {
+            self.kind = kind
+            self.normalized = value
+            self.subject = subject
+        }
+    }
+
+    /// Links the identities as `link(_:normalized:to:)` called for each in turn would.
+    public func link(_ links: [IdentityLink]) throws {
+        var rows: [(kind: IdentityKind, token: [UInt8], subject: SubjectID)] = []
+        rows.reserveCapacity(links.count)
+        for link in links {
+            _ = try record(link.subject)
+            rows.append(
+                (
+                    link.kind, vault.keyring.indexer.token(domain: link.kind.rawValue, value: link.normalized),
+                    link.subject
+                )
+            )
+            touched.insert(link.subject)
+        }
+        rows.sort { x, y in
+            if x.kind != y.kind { return Self.precedes(x.kind.rawValue, y.kind.rawValue) }
+            if x.token != y.token { return x.token.lexicographicallyPrecedes(y.token) }
+            return x.subject < y.subject
+        }
+        let insert = try statement(.insertIdentity)
+        for row in rows {
+            try insert.bind(row.kind.rawValue, at: 1)
+            try insert.bind(row.token, at: 2)
+            try row.subject.withBytes { try insert.bind(raw: $0, at: 3) }
+            try insert.bind(now, at: 4)
+            try run(insert)
+        }
+    }
+
+    /// One source record for `recordSources(_:)`.
+    public struct SourceRecord: Sendable {
+        public var source: String
+        public var recordID: String
+        public var subject: SubjectID
+
+        /// Record `recordID` of `source`, resolved to `subject`.
+        public init(source: String, recordID: String, subject: SubjectID) {
+            self.source = source
+            self.recordID = recordID
+            self.subject = subject
+        }
+    }
+
+    /// Records the source records as `recordSource(_:recordID:subject:)` called for each in turn
+    /// would (the last of two with the same source and id wins).
+    public func recordSources(_ records: [SourceRecord]) throws {
+        let order = records.indices.sorted { a, b in
+            let x = records[a]
+            let y = records[b]
+            if x.source != y.source { return Self.precedes(x.source, y.source) }
+            if x.recordID != y.recordID { return Self.precedes(x.recordID, y.recordID) }
+            return a < b
+        }
+        let insert = try statement(.upsertSource)
+        for index in order {
+            let record = records[index]
+            try insert.bind(record.source, at: 1)
+            try insert.bind(record.recordID, at: 2)
+            try record.subject.withBytes { try insert.bind(raw: $0, at: 3) }
+            try insert.bind(now, at: 4)
+            try run(insert)
+            touched.insert(record.subject)
+        }
+    }
+
+    /// SQLite's order of text (its UTF-8 bytes), which differs from `String`'s for some non-ASCII text.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}

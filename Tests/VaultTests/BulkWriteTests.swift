@@ -1,0 +1,63 @@
+import Foundation
+import Normalization
+import Testing
+import VaultStore
+
+@testable import Vault
+
+/// The bulk writes of `VaultWriter+Bulk` leave what the single writes called in turn leave.
+@Suite struct BulkWriteTests {
+    /// Each field of `subject` as "value@source".
+    func fields(_ vault: Vault, _ subject: SubjectID) throws -> [String: String] {
+        try vault.store.read { db in
+            var sources: [String: String] = [:]
+            try db.forEachRow("SELECT field, source FROM fields WHERE subject = ?", [subject.bytes]) {
+                sources[$0.text(0) ?? ""] = $0.text(1) ?? ""
+            }
+            var found: [String: String] = [:]
+            for field in try vault.decryptFields(of: try SubjectRecord.load(subject, in: db)!, names: nil, in: db) {
+                found[field.name] = "\(field.value.text)@\(sources[field.name] ?? "")"
+            }
+            return found
+        }
+    }
+
+    @Test func laterValuesWinAndTheAuditListsFieldsInTheOrderGiven() throws {
+        let temp = try TemporaryVault()
+        defer { temp.remove() }
+        let (a, b) = try temp.vault.write(as: testActor, purpose: "unification", action: "bulk") { w in
+            let a = try w.createSubject(jurisdiction: "gdpr")
+            let b = try w.createSubject(jurisdiction: "gdpr")
+            try w.setFields([
+                .init(subject: a, field: "first_name", value: .string("Anna"), source: "web"),
+                .init(subject: b, field: "email", value: .string("b1@example.com"), source: "crm"),
+                .init(subject: a, field: "first_name", value: .string("Anne"), source: "crm"),
+                .init(subject: a, field: "city", value: .string("Köln"), source: "pos"),
+                .init(subject: b, field: "email", value: .string("b2@example.com"), source: "pos"),
+            ])
+            try w.link([
+                .init(.email, normalized: "b2@example.com", to: b), .init(.email, normalized: "b2@example.com", to: b),
+                .init(.externalID, normalized: "C1", to: a),
+            ])
+            try w.recordSources([
+                .init(source: "crm", recordID: "r1", subject: a), .init(source: "crm", recordID: "r1", subject: b),
+                .init(source: "crm", recordID: "r0", subject: a),
+            ])
+            return (a, b)
+        }
+        #expect(try fields(temp.vault, a) == ["first_name": "Anne@crm", "city": "Köln@pos"])
+        #expect(try fields(temp.vault, b) == ["email": "b2@example.com@pos"])
+        #expect(try temp.vault.subjects(with: .email, normalized: "b2@example.com") == [b])
+        #expect(try temp.vault.subjects(with: .externalID, normalized: "C1") == [a])
+        var links: [String] = []
+        try temp.vault.sourceLinks { source, record, subject in
+            links.append("\(source)/\(record)=\(subject == a ? "a" : "b")")
+        }
+        #expect(links == ["crm/r0=a", "crm/r1=b"])
+        var filter = AuditFilter()
+        filter.action = "bulk"
+        let entry = try #require(try temp.vault.auditEntries(matching: filter).last)
+        #expect(entry.fields == "first_name,email,city")
+        #expect(entry.subjectCount == 2)
+    }
+}
