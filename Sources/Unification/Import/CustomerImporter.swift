@@ -132,14 +132,16 @@ public struct CustomerImporter {
         func flush() throws {
             guard !batch.isEmpty else { return }
             try vault.write(as: actor, purpose: "unification", action: "import-customers") { w in
-                var fields = PendingFields()
+                var writes = PendingWrites()
                 for (record, index) in batch {
                     try importRow(
                         record, placement: resolution.placements[index], mapping: mapping, normalizer: normalizer,
-                        state: &state, fields: &fields, writer: w, summary: &summary, report: &report,
+                        state: &state, writes: &writes, writer: w, summary: &summary, report: &report,
                         file: reader.fileName)
                 }
-                try fields.write(to: w)
+                try w.setFields(writes.fields)
+                try w.link(writes.links)
+                try w.recordSources(writes.sources)
             }
             progress(summary.read)
             batch.removeAll(keepingCapacity: true)
@@ -265,42 +267,32 @@ public struct CustomerImporter {
         }
     }
 
-    /// The field values one transaction writes, each (subject, field) once: a later row whose value
-    /// wins replaces the pending one, as its `setField` would have replaced the stored one. Written
-    /// in the order the (subject, field) pairs were first set.
-    struct PendingFields {
-        struct Key: Hashable {
-            let subject: SubjectID
-            let field: Int
-        }
+    /// What the rows of one transaction write, in bulk at its end (in key order, see
+    /// `VaultWriter.setFields`): each row's winning field values, identities and source record.
+    struct PendingWrites {
+        var fields: [VaultWriter.FieldWrite] = []
+        var links: [VaultWriter.IdentityLink] = []
+        var sources: [VaultWriter.SourceRecord] = []
+        /// The source records of this transaction, which a repeated row must find as already imported.
+        var sourceKeys: Set<SourceKey> = []
+    }
 
-        var writes: [(subject: SubjectID, name: String, value: FieldValue, source: String)] = []
-        var positions: [Key: Int] = [:]
-
-        mutating func set(_ name: String, number: Int, of subject: SubjectID, to value: FieldValue, source: String) {
-            let key = Key(subject: subject, field: number)
-            if let position = positions[key] {
-                writes[position].value = value
-                writes[position].source = source
-            } else {
-                positions[key] = writes.count
-                writes.append((subject, name, value, source))
-            }
-        }
-
-        func write(to w: VaultWriter) throws {
-            for write in writes { try w.setField(write.name, of: write.subject, to: write.value, source: write.source) }
-        }
+    struct SourceKey: Hashable {
+        let source: String
+        let recordID: String
     }
 
     private func importRow(
         _ record: CSVRecord, placement: RecordPlacement, mapping: CSVHeaderMapping, normalizer: FieldNormalizer,
-        state: inout WriteState, fields: inout PendingFields, writer w: VaultWriter, summary: inout ImportSummary,
+        state: inout WriteState, writes: inout PendingWrites, writer w: VaultWriter, summary: inout ImportSummary,
         report: inout RejectReport, file: String
     ) throws {
         let source = mapping.value(of: .source, in: record).map(Self.trimmed) ?? state.defaultSource
         let recordID = mapping.value(of: .sourceRecordId, in: record).map(Self.trimmed) ?? "line-\(record.line)"
-        if try w.subject(forSource: source, recordID: recordID) != nil {
+        let sourceKey = SourceKey(source: source, recordID: recordID)
+        let imported =
+            try writes.sourceKeys.contains(sourceKey) || w.subject(forSource: source, recordID: recordID) != nil
+        if imported {
             summary.alreadyImported += 1
             return
         }
@@ -379,18 +371,19 @@ public struct CustomerImporter {
             }
             state.winnerTrusts[slot + number] = trust
             state.winnerTimes[slot + number] = created
-            fields.set(stored.name, number: number, of: subject, to: value, source: source)
+            writes.fields.append(.init(subject: subject, field: stored.name, value: value, source: source))
         }
         // Every identifier of the row stays linked even when another value won the field.
         for (number, _, normalized) in values {
             guard let kind = Self.identityKind(state.storedFields[number].field) else { continue }
-            try w.link(kind, normalized: normalized, to: subject)
+            writes.links.append(.init(kind, normalized: normalized, to: subject))
         }
         if let country = region {
             let jurisdiction = state.jurisdiction(forCountry: country)
             if try w.jurisdiction(of: subject) != jurisdiction { try w.setJurisdiction(jurisdiction, of: subject) }
         }
-        try w.recordSource(source, recordID: recordID, subject: subject)
+        writes.sources.append(.init(source: source, recordID: recordID, subject: subject))
+        writes.sourceKeys.insert(sourceKey)
         summary.imported += 1
     }
 
