@@ -3,6 +3,22 @@ enum EmailShape {
     /// Throws the first rule `address` (already trimmed, lower-cased and NFC) breaks.
     static func validate(_ address: String) throws(NormalizationError) {
         if address.utf8.count > Normalizer.Limit.email { throw .tooLong(limit: Normalizer.Limit.email) }
+        var address = address
+        let ascii: Result<Void, NormalizationError>? = address.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            do throws(NormalizationError) {
+                try validateASCII(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        if let ascii { return try ascii.get() }
+        try validateScalars(address)
+    }
+
+    /// `validate` on the address's Unicode scalars (any address; the ASCII path must agree with it).
+    static func validateScalars(_ address: String) throws(NormalizationError) {
         var atSigns = 0
         for byte in address.utf8 where byte == 0x40 { atSigns += 1 }
         if atSigns == 0 { throw .invalidEmail(.missingAtSign) }
@@ -12,6 +28,60 @@ enum EmailShape {
         guard let at = scalars.firstIndex(of: "@") else { throw .invalidEmail(.missingAtSign) }
         try validateLocalPart(scalars[..<at])
         try validateDomain(scalars[scalars.index(after: at)...])
+    }
+
+    /// `validate` for an all-ASCII address, on its bytes (scalars and bytes coincide), with the same
+    /// checks in the same order.
+    private static func validateASCII(_ bytes: UnsafeBufferPointer<UInt8>) throws(NormalizationError) {
+        let at = UInt8(ascii: "@")
+        let dot = UInt8(ascii: ".")
+        let hyphen = UInt8(ascii: "-")
+        var atSigns = 0
+        for byte in bytes where byte == at { atSigns += 1 }
+        if atSigns == 0 { throw .invalidEmail(.missingAtSign) }
+        if atSigns > 1 { throw .invalidEmail(.multipleAtSigns) }
+        if bytes.contains(UInt8(ascii: " ")) { throw .invalidEmail(.whitespace) }
+        guard let position = bytes.firstIndex(of: at) else { throw .invalidEmail(.missingAtSign) }
+        // The local part.
+        let local = UnsafeBufferPointer(rebasing: bytes[..<position])
+        if local.isEmpty { throw .invalidEmail(.emptyLocalPart) }
+        if local.count > Normalizer.Limit.emailLocalPart { throw .invalidEmail(.localPartTooLong) }
+        if local.first == dot || local.last == dot { throw .invalidEmail(.misplacedDot) }
+        var previousWasDot = false
+        for byte in local {
+            if byte == dot {
+                if previousWasDot { throw .invalidEmail(.misplacedDot) }
+                previousWasDot = true
+                continue
+            }
+            previousWasDot = false
+            if !isAllowedInLocalPart(Unicode.Scalar(byte)) { throw .invalidEmail(.invalidCharacter) }
+        }
+        // The domain.
+        let domain = UnsafeBufferPointer(rebasing: bytes[(position + 1)...])
+        if domain.isEmpty { throw .invalidEmail(.emptyDomain) }
+        if !domain.contains(dot) { throw .invalidEmail(.domainWithoutDot) }
+        var labelBytes = 0
+        var labelAllDigits = true
+        var previous = dot
+        for byte in domain {
+            if byte == dot {
+                if labelBytes == 0 || previous == hyphen { throw .invalidEmail(.invalidDomainLabel) }
+                labelBytes = 0
+                labelAllDigits = true
+            } else {
+                if byte == hyphen {
+                    if labelBytes == 0 { throw .invalidEmail(.invalidDomainLabel) }
+                } else if !(ASCII.isLetter(byte) || ASCII.isDigit(byte)) {
+                    throw .invalidEmail(.invalidCharacter)
+                }
+                if byte &- 0x30 >= 10 { labelAllDigits = false }
+                labelBytes += 1
+                if labelBytes > 63 { throw .invalidEmail(.invalidDomainLabel) }
+            }
+            previous = byte
+        }
+        if labelBytes == 0 || previous == hyphen || labelAllDigits { throw .invalidEmail(.invalidDomainLabel) }
     }
 
     /// Checks the part before the `@`.
