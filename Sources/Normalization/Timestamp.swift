@@ -27,6 +27,11 @@ public enum Timestamp {
         parseMilliseconds(text).map { Date(timeIntervalSince1970: Double($0) / 1000) }
     }
 
+    /// The UTC day `yyyy-mm-dd` of `milliseconds` since the epoch (the first ten characters of `string`).
+    public static func dayString(milliseconds: Int64) -> String {
+        CivilDate(daysSinceEpoch: Int(milliseconds.floorDividedBy(86_400_000).quotient)).iso
+    }
+
     /// The canonical form `yyyy-mm-ddThh:mm:ss.SSSZ` (UTC) of `milliseconds` since the epoch.
     public static func string(milliseconds: Int64) -> String {
         let (days, millisecondOfDay) = milliseconds.floorDividedBy(86_400_000)

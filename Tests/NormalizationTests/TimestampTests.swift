@@ -65,6 +65,22 @@ import Testing
         #expect(Timestamp.string(milliseconds: 1_772_714_096_009) == "2026-03-05T12:34:56.009Z")
     }
 
+    @Test func dayStringIsTheDateOfTheCanonicalForm() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for milliseconds: Int64 in [0, -1, 86_399_999, 86_400_000, -86_400_000, 1_772_714_096_789] {
+            #expect(
+                Timestamp.dayString(milliseconds: milliseconds)
+                    == String(Timestamp.string(milliseconds: milliseconds).prefix(10)))
+        }
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let milliseconds = Int64(state >> 24) % 4_000_000_000_000 - 1_000_000_000_000
+            #expect(
+                Timestamp.dayString(milliseconds: milliseconds)
+                    == String(Timestamp.string(milliseconds: milliseconds).prefix(10)))
+        }
+    }
+
     /// Agrees with Foundation's formatter over a spread of instants and offsets.
     @Test func agreesWithISO8601DateFormatter() throws {
         let formatter = ISO8601DateFormatter()

@@ -43,7 +43,7 @@ struct FieldNormalizer {
                     return .problem(
                         .invalidValue(code: "invalid_date", message: "not an ISO 8601 time or a dd.mm.yyyy date"))
                 }
-                let day = String(Timestamp.string(milliseconds: milliseconds).prefix(10))
+                let day = Timestamp.dayString(milliseconds: milliseconds)
                 return .value(.date(day), normalized: day)
             case .gender, .language:
                 let value = try Normalizer.name(raw).lowercased()
