@@ -16,6 +16,7 @@ public final class Connection {
     )
         throws(StoreError)
     {
+        _ = Self.libraryConfigured
         var db: OpaquePointer?
         let flags =
             (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -57,6 +58,10 @@ public final class Connection {
         cache.removeAll()
         sqlite3_close_v2(handle)
     }
+
+    /// Process-wide settings applied once, before SQLite initialises: no memory statistics (they
+    /// take a global mutex on every allocation, and nothing reads them).
+    private static let libraryConfigured: Bool = csqlite_config_memstatus(0) == SQLITE_OK
 
     /// The page cache of every connection, in KiB (see `init`).
     public static let defaultCacheKiB = 131_072
