@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Streams the lines of an NDJSON file in constant memory: LF or CRLF line ends, a byte-order
 /// mark on the first line, a last line without a line break. Empty and blank (spaces and tabs
 /// only) lines are skipped. A line longer than `maxLineLength` bytes is reported as `lineTooLong`
@@ -78,9 +84,13 @@ final class NDJSONLineReader {
     private func appendUntilLineFeed(length: inout Int) -> Bool {
         let chunk = source.chunk(window)
         let start = window.position
-        var index = start
         let end = chunk.count
-        while index < end && chunk[index] != Self.lineFeed { index += 1 }
+        var index = end
+        if start < end, let base = chunk.baseAddress,
+            let found = memchr(base + start, Int32(Self.lineFeed), end - start)
+        {
+            index = start + UnsafeRawPointer(base + start).distance(to: UnsafeRawPointer(found))
+        }
         let room = maxLineLength + 1 - length
         if room > 0 {
             storage.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<min(index, start + room)]))
