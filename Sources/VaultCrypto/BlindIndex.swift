@@ -11,11 +11,21 @@ public struct BlindIndexer: Sendable {
     /// The token of `value` in `domain` (e.g. `email`, `phone`): the domain separates kinds,
     /// so the same string as an email and as an external id gives different tokens.
     public func token(domain: String, value: String) -> [UInt8] {
-        var message: [UInt8] = []
-        message.reserveCapacity(domain.utf8.count + 1 + value.utf8.count)
-        message.append(contentsOf: domain.utf8)
-        message.append(0)
-        message.append(contentsOf: value.utf8)
-        return message.withUnsafeBytes { BLAKE2b.hash($0, key: key.material, outputLength: Self.tokenSize) }
+        // domain ‖ 0 ‖ value, assembled on the stack.
+        var domain = domain
+        var value = value
+        return domain.withUTF8 { domainBytes in
+            value.withUTF8 { valueBytes in
+                let count = domainBytes.count + 1 + valueBytes.count
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { message in
+                    _ = message.initialize(fromContentsOf: domainBytes)
+                    message[domainBytes.count] = 0
+                    _ = UnsafeMutableBufferPointer(rebasing: message[(domainBytes.count + 1)...])
+                        .initialize(fromContentsOf: valueBytes)
+                    return BLAKE2b.hash(
+                        UnsafeRawBufferPointer(message), key: key.material, outputLength: Self.tokenSize)
+                }
+            }
+        }
     }
 }
