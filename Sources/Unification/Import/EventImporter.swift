@@ -78,8 +78,7 @@ public struct EventImporter {
         }
 
         // Pass 2: resolve and write.
-        var subjectOfUser: [String: SubjectID] = [:]
-        var subjectOfAnonymous: [String: SubjectID] = [:]
+        var resolved = ResolvedSubjects()
         var pending: [SegmentMessage] = []
         let reader = try NDJSONLineReader(url: file)
         func flush() throws {
@@ -92,7 +91,7 @@ public struct EventImporter {
                         let subject = try resolve(
                             message, w: w, anonymousToUser: anonymousToUser, anonymousTraits: anonymousTraits,
                             countryOfUser: countryOfUser,
-                            subjectOfUser: &subjectOfUser, subjectOfAnonymous: &subjectOfAnonymous, summary: &summary)
+                            resolved: &resolved, summary: &summary)
                     else {
                         summary.rejected += 1
                         report.add(
@@ -144,6 +143,15 @@ public struct EventImporter {
         return (summary, report)
     }
 
+    /// The subjects this run resolved, by normalised id, and by id as written (a message's ids are
+    /// looked up as written first, which skips normalising them again).
+    struct ResolvedSubjects {
+        var ofUser: [String: SubjectID] = [:]
+        var ofAnonymous: [String: SubjectID] = [:]
+        var ofRawUser: [String: SubjectID] = [:]
+        var ofRawAnonymous: [String: SubjectID] = [:]
+    }
+
     /// False only when `line` cannot hold an `identify`, `alias` or `batch` message: it has no
     /// escape (which could spell one), so such a message would show `"identify"`, `"alias"` or
     /// `"batch"` verbatim, and none occurs. Pass 1 parses only the other lines; most lines are
@@ -189,12 +197,15 @@ public struct EventImporter {
     private func resolve(
         _ message: SegmentMessage, w: VaultWriter, anonymousToUser: [String: String],
         anonymousTraits: [String: (email: String?, phone: String?, country: String?)], countryOfUser: [String: String],
-        subjectOfUser: inout [String: SubjectID], subjectOfAnonymous: inout [String: SubjectID],
-        summary: inout ImportSummary
+        resolved: inout ResolvedSubjects, summary: inout ImportSummary
     ) throws -> SubjectID? {
         let user = message.userId ?? message.anonymousId.flatMap { anonymousToUser[$0] }
+        if let user, let known = resolved.ofRawUser[user] { return known }
         if let user, let externalID = try? Normalizer.externalID(user) {
-            if let known = subjectOfUser[externalID] { return known }
+            if let known = resolved.ofUser[externalID] {
+                resolved.ofRawUser[user] = known
+                return known
+            }
             let subject: SubjectID
             if let found = try w.subjects(with: .externalID, normalized: externalID).first {
                 subject = found
@@ -205,16 +216,20 @@ public struct EventImporter {
                 try w.link(.externalID, normalized: externalID, to: subject)
                 summary.subjectsCreated += 1
             }
-            subjectOfUser[externalID] = subject
+            resolved.ofUser[externalID] = subject
+            resolved.ofRawUser[user] = subject
             if let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) {
                 try w.link(.anonymousID, normalized: normalized, to: subject)
             }
             return subject
         }
-        guard let anonymous = message.anonymousId, let normalized = try? Normalizer.anonymousID(anonymous) else {
-            return nil
+        guard let anonymous = message.anonymousId else { return nil }
+        if let known = resolved.ofRawAnonymous[anonymous] { return known }
+        guard let normalized = try? Normalizer.anonymousID(anonymous) else { return nil }
+        if let known = resolved.ofAnonymous[normalized] {
+            resolved.ofRawAnonymous[anonymous] = known
+            return known
         }
-        if let known = subjectOfAnonymous[normalized] { return known }
         var subject = try w.subjects(with: .anonymousID, normalized: normalized).first
         if subject == nil, let traits = anonymousTraits[anonymous] {
             let country = traits.country.flatMap { try? Normalizer.country($0) }
@@ -237,7 +252,8 @@ public struct EventImporter {
             summary.subjectsCreated += 1
             subject = created
         }
-        subjectOfAnonymous[normalized] = subject
+        resolved.ofAnonymous[normalized] = subject
+        resolved.ofRawAnonymous[anonymous] = subject
         return subject
     }
 }
