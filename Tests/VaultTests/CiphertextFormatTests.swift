@@ -5,8 +5,9 @@ import VaultStore
 
 @testable import Vault
 
-/// Field values and event properties are sealed in AEAD format v2 (ChaCha20-Poly1305); values a
-/// vault wrote in v1 (XChaCha20-Poly1305) before v2 still read, through every read path.
+/// Field values and event properties are sealed in AEAD format v1 (XChaCha20-Poly1305, DESIGN.md
+/// invariant 1); values in v2 (ChaCha20-Poly1305), which the reader also accepts, read through
+/// every read path too.
 @Suite struct CiphertextFormatTests {
     let compliance = Actor(name: "compliance", osUser: "alice")
 
@@ -18,22 +19,22 @@ import VaultStore
         }
     }
 
-    @Test func newFieldsAndEventsAreSealedInV2() throws {
+    @Test func newFieldsAndEventsAreSealedInV1() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
         let (id, _) = try VaultEncryptionTests.insertPeople(1, into: temp.vault)[0]
         let fields = try storedBlobs("SELECT value FROM fields WHERE subject = ?", id, in: temp.vault)
         let events = try storedBlobs("SELECT properties FROM events WHERE subject = ?", id, in: temp.vault)
         #expect(fields.count == 4 && events.count == 1)
-        for sealed in fields + events { #expect(try AEAD.format(of: sealed) == .chaCha20Poly1305) }
-        // Wrapped data keys stay v1.
+        for sealed in fields + events { #expect(try AEAD.format(of: sealed) == .xchacha20Poly1305) }
+        // Wrapped data keys are v1 too.
         let wrapped = try temp.vault.store.read { db in try SubjectRecord.load(id, in: db)!.wrappedKey }
         #expect(try AEAD.format(of: wrapped) == .xchacha20Poly1305)
     }
 
-    /// A value written in v1 by an earlier version (sealed here under the subject's own key with
-    /// the same associated data) reads through `decryptFields`, `Access.read` and export.
-    @Test func v1FieldsAndEventsStillRead() throws {
+    /// A value in v2 (sealed here under the subject's own key with the same associated data)
+    /// reads through `decryptFields`, `Access.read` and export.
+    @Test func v2FieldsAndEventsRead() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
         let vault = temp.vault
@@ -41,15 +42,15 @@ import VaultStore
         try vault.store.write { db in
             let record = try SubjectRecord.load(id, in: db)!
             let key = try vault.keyring.dataKey(for: id, version: record.keyVersion, wrapped: record.wrappedKey)
-            let v1 = try AEAD.seal(
+            let v2 = try AEAD.seal(
                 FieldValue.string("Ada").encoded(), key: key, keyVersion: record.keyVersion,
-                associatedData: Binding.field(id, "first_name"))
-            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'first_name'", [v1, id.bytes])
+                associatedData: Binding.field(id, "first_name"), format: .chaCha20Poly1305)
+            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'first_name'", [v2, id.bytes])
             var message: [UInt8] = []
             try db.forEachRow("SELECT message FROM events WHERE subject = ?", [id.bytes]) { message = $0.blob(0) }
             let properties = try AEAD.seal(
                 Array("{\"v\":1}".utf8), key: key, keyVersion: record.keyVersion,
-                associatedData: Binding.event(id, message: message))
+                associatedData: Binding.event(id, message: message), format: .chaCha20Poly1305)
             try db.run("UPDATE events SET properties = ? WHERE subject = ?", [properties, id.bytes])
         }
         let formats = try storedBlobs("SELECT value FROM fields WHERE subject = ? ORDER BY field", id, in: vault)
@@ -70,15 +71,15 @@ import VaultStore
         #expect(events.map(\.properties) == [Array("{\"v\":1}".utf8)])
     }
 
-    /// A v2 ciphertext copied to another field of the same subject, or to the same field of
+    /// A ciphertext copied to another field of the same subject, or to the same field of
     /// another subject, fails authentication: the associated data binds (subject, field).
-    @Test func v2FieldMovedToAnotherSubjectOrFieldFails() throws {
+    @Test func fieldMovedToAnotherSubjectOrFieldFails() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
         let people = try VaultEncryptionTests.insertPeople(2, into: temp.vault)
         let (a, b) = (people[0].0, people[1].0)
         let email = try storedBlobs("SELECT value FROM fields WHERE subject = ? AND field = 'email'", a, in: temp.vault)
-        #expect(try AEAD.format(of: email[0]) == .chaCha20Poly1305)
+        #expect(try AEAD.format(of: email[0]) == .xchacha20Poly1305)
         try temp.vault.store.write { db in
             try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'phone'", [email[0], a.bytes])
             try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'email'", [email[0], b.bytes])

@@ -49,7 +49,7 @@ struct ProfileReadScenario: BenchScenario {
         report.add(Metric("median, keys cached (\(hot.count) subjects)", hotSample.medianMicroseconds, "µs"))
         report.add(Metric("crypto floor: 20 AEAD opens", try cryptoFloor(fixture), "µs"))
         report.note(
-            "profile-read: 'keys cached' reads \(NumberText.grouped(hot.count)) subjects right after a pass that cached their data keys, so no read unwraps a key; 'crypto floor' is the median of 20 ChaCha20-Poly1305 (AEAD v2) opens of the same values alone."
+            "profile-read: 'keys cached' reads \(NumberText.grouped(hot.count)) subjects right after a pass that cached their data keys, so no read unwraps a key; 'crypto floor' is the median of 20 XChaCha20-Poly1305 (AEAD v1) opens of the same values alone."
         )
     }
 
@@ -60,9 +60,9 @@ struct ProfileReadScenario: BenchScenario {
         let subject = fixture.subjects[0].bytes
         let sealed = try fixture.values(ofSubjectAt: 0).map { name, value in
             let ad = [0x66] + subject + Array(name.utf8)
-            // The vault seals field values in AEAD format v2 (ChaCha20-Poly1305).
+            // The vault seals field values in AEAD format v1 (XChaCha20-Poly1305, DESIGN invariant 1).
             let sealed = try AEAD.seal(
-                Array(value.text.utf8), key: key, keyVersion: 1, associatedData: ad, format: .chaCha20Poly1305)
+                Array(value.text.utf8), key: key, keyVersion: 1, associatedData: ad, format: .xchacha20Poly1305)
             return (sealed, ad)
         }
         var latencies: [UInt64] = []
