@@ -36,30 +36,34 @@ extension VaultWriter {
             if x.field != y.field { return x.field < y.field }
             return a < b
         }
-        let upsert = try statement(.upsertField)
-        var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
+        // For one subject and field, the last value only.
+        var last: [Int] = []
+        last.reserveCapacity(order.count)
         for (position, index) in order.enumerated() {
-            let write = writes[index]
             if position + 1 < order.count {
                 let next = writes[order[position + 1]]
-                if next.subject == write.subject && next.field == write.field { continue }
+                if next.subject == writes[index].subject && next.field == writes[index].field { continue }
             }
+            last.append(index)
+        }
+        var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
+        try insertRows(last.count, into: .fields) { upsert, row, first in
+            let write = writes[last[row]]
             if keyOf?.subject != write.subject {
                 let record = try record(write.subject)
                 let key = try vault.keyring.dataKey(
                     for: write.subject, version: record.keyVersion, wrapped: record.wrappedKey)
                 keyOf = (write.subject, key, record.keyVersion)
             }
-            guard let (_, key, version) = keyOf else { continue }
+            guard let (_, key, version) = keyOf else { return }
             let sealed = try AEAD.seal(
                 write.value.encoded(), key: key, keyVersion: version,
                 associatedData: Binding.field(write.subject, write.field))
-            try write.subject.withBytes { try upsert.bind(raw: $0, at: 1) }
-            try upsert.bind(write.field, at: 2)
-            try upsert.bind(sealed, at: 3)
-            try upsert.bind(write.source, at: 4)
-            try upsert.bind(now, at: 5)
-            try run(upsert)
+            try write.subject.withBytes { try upsert.bind(raw: $0, at: first) }
+            try upsert.bind(write.field, at: first + 1)
+            try upsert.bind(sealed, at: first + 2)
+            try upsert.bind(write.source, at: first + 3)
+            try upsert.bind(now, at: first + 4)
         }
     }
 
@@ -96,13 +100,12 @@ extension VaultWriter {
             if x.token != y.token { return x.token.lexicographicallyPrecedes(y.token) }
             return x.subject < y.subject
         }
-        let insert = try statement(.insertIdentity)
-        for row in rows {
-            try insert.bind(row.kind.rawValue, at: 1)
-            try insert.bind(row.token, at: 2)
-            try row.subject.withBytes { try insert.bind(raw: $0, at: 3) }
-            try insert.bind(now, at: 4)
-            try run(insert)
+        try insertRows(rows.count, into: .identities) { insert, index, first in
+            let row = rows[index]
+            try insert.bind(row.kind.rawValue, at: first)
+            try insert.bind(row.token, at: first + 1)
+            try row.subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
+            try insert.bind(now, at: first + 3)
         }
     }
 
@@ -130,15 +133,75 @@ extension VaultWriter {
             if x.recordID != y.recordID { return x.recordID < y.recordID }
             return a < b
         }
-        let insert = try statement(.upsertSource)
-        for index in order {
-            let record = records[index]
-            try insert.bind(record.source, at: 1)
-            try insert.bind(record.recordID, at: 2)
-            try record.subject.withBytes { try insert.bind(raw: $0, at: 3) }
-            try insert.bind(now, at: 4)
-            try run(insert)
+        try insertRows(order.count, into: .sourceRecords) { insert, row, first in
+            let record = records[order[row]]
+            try insert.bind(record.source, at: first)
+            try insert.bind(record.recordID, at: first + 1)
+            try record.subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
+            try insert.bind(now, at: first + 3)
             touched.insert(record.subject)
+        }
+    }
+
+    /// The tables the bulk writes insert into, each with its multi-row INSERT.
+    enum BulkTable {
+        case fields, identities, sourceRecords
+
+        var columns: Int { self == .fields ? 5 : 4 }
+
+        /// The INSERT of `rows` rows: the single-row statement of `WriterSQL` with more VALUES.
+        func sql(rows: Int) -> String {
+            guard rows != VaultWriter.rowsPerInsert else {
+                switch self {
+                case .fields: return Self.fullFields
+                case .identities: return Self.fullIdentities
+                case .sourceRecords: return Self.fullSourceRecords
+                }
+            }
+            return makeSQL(rows: rows)
+        }
+
+        static let fullFields = BulkTable.fields.makeSQL(rows: VaultWriter.rowsPerInsert)
+        static let fullIdentities = BulkTable.identities.makeSQL(rows: VaultWriter.rowsPerInsert)
+        static let fullSourceRecords = BulkTable.sourceRecords.makeSQL(rows: VaultWriter.rowsPerInsert)
+
+        private func makeSQL(rows: Int) -> String {
+            let values = Array(
+                repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: rows
+            )
+            .joined(separator: ", ")
+            switch self {
+            case .fields:
+                return """
+                    INSERT INTO fields (subject, field, value, source, updated_at) VALUES \(values)
+                    ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
+                        updated_at = excluded.updated_at
+                    """
+            case .identities:
+                return "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES \(values)"
+            case .sourceRecords:
+                return
+                    "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES \(values)"
+            }
+        }
+    }
+
+    /// Rows per multi-row INSERT: each statement's fixed cost (start, statement journal, halt,
+    /// reset) is paid once for this many rows.
+    static let rowsPerInsert = 64
+
+    /// Inserts `count` rows into `table`, `rowsPerInsert` per statement, in order: `bind` binds row
+    /// `row` from parameter `first` on.
+    func insertRows(
+        _ count: Int, into table: BulkTable, bind: (_ statement: Statement, _ row: Int, _ first: Int32) throws -> Void
+    ) throws {
+        var start = 0
+        while start < count {
+            let rows = min(Self.rowsPerInsert, count - start)
+            let insert = try db.statement(table.sql(rows: rows))
+            for row in 0..<rows { try bind(insert, start + row, Int32(row * table.columns + 1)) }
+            try run(insert)
+            start += rows
         }
     }
 }

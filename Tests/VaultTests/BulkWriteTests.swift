@@ -60,4 +60,36 @@ import VaultStore
         #expect(entry.fields == "first_name,email,city")
         #expect(entry.subjectCount == 2)
     }
+
+    @Test func manyRowsGoThroughMultiRowInserts() throws {
+        let temp = try TemporaryVault()
+        defer { temp.remove() }
+        let count = VaultWriter.rowsPerInsert * 2 + 7
+        let subjects = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            let subjects = try (0..<count).map { _ in try w.createSubject(jurisdiction: "gdpr") }
+            var writes: [VaultWriter.FieldWrite] = []
+            for (index, subject) in subjects.enumerated() {
+                writes.append(.init(subject: subject, field: "city", value: .string("old \(index)"), source: "web"))
+                writes.append(
+                    .init(subject: subject, field: "email", value: .string("p\(index)@example.com"), source: "crm"))
+                writes.append(.init(subject: subject, field: "city", value: .string("city \(index)"), source: "pos"))
+            }
+            try w.setFields(writes)
+            try w.link(
+                subjects.enumerated().map { .init(.email, normalized: "p\($0.offset)@example.com", to: $0.element) })
+            try w.recordSources(
+                subjects.enumerated().map { .init(source: "crm", recordID: "r\($0.offset)", subject: $0.element) })
+            return subjects
+        }
+        for (index, subject) in subjects.enumerated() where index % 37 == 0 || index == count - 1 {
+            #expect(
+                try fields(temp.vault, subject) == ["city": "city \(index)@pos", "email": "p\(index)@example.com@crm"])
+            #expect(try temp.vault.subjects(with: .email, normalized: "p\(index)@example.com") == [subject])
+        }
+        var links = 0
+        try temp.vault.sourceLinks { _, _, _ in links += 1 }
+        #expect(links == count)
+        let rows = try temp.vault.store.read { try $0.scalarInt("SELECT count(*) FROM fields") }
+        #expect(rows == Int64(count * 2))
+    }
 }
