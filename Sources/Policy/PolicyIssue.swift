@@ -62,3 +62,12 @@ public struct PolicyIssue: Sendable, Hashable, CustomStringConvertible {
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }
+
+extension [PolicyIssue] {
+    /// The issues in line order (issues without a line last), keeping the order of equal lines.
+    func inLineOrder() -> [PolicyIssue] {
+        enumerated().sorted { left, right in
+            (left.element.line ?? Int.max, left.offset) < (right.element.line ?? Int.max, right.offset)
+        }.map(\.element)
+    }
+}

@@ -113,9 +113,7 @@ extension ConsentTextLibrary {
     /// One error per file with issues, the issues in line order.
     private static func errors(of results: [ConsentTextFile]) -> [PolicyError] {
         results.filter { !$0.issues.isEmpty }.map { result in
-            let issues = result.issues.enumerated().sorted { left, right in
-                (left.element.line ?? Int.max, left.offset) < (right.element.line ?? Int.max, right.offset)
-            }.map(\.element)
+            let issues = result.issues.inLineOrder()
             return PolicyError(fileName: result.name, issues: issues)
         }
     }

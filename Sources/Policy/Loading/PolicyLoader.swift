@@ -45,9 +45,7 @@ struct PolicyLoader {
                 "duplicate key \"\(duplicate.key)\" (first defined at line \(duplicate.firstLine))")
         }
         let policy = loader.readDocument(root)
-        let issues = loader.reader.issues.enumerated().sorted { left, right in
-            (left.element.line ?? Int.max, left.offset) < (right.element.line ?? Int.max, right.offset)
-        }.map(\.element)
+        let issues = loader.reader.issues.inLineOrder()
         guard issues.isEmpty, let policy else {
             let fallback = PolicyIssue(code: .invalidValue, path: "$", message: "the policy is incomplete")
             throw PolicyError(fileName: fileName, issues: issues.isEmpty ? [fallback] : issues)

@@ -36,9 +36,7 @@ struct TCFPurposeMapLoader {
                 "\(noun) \"\(duplicate.key)\" appears twice (first at line \(duplicate.firstLine))")
         }
         let map = loader.readDocument(root)
-        let issues = loader.issues.enumerated().sorted { left, right in
-            (left.element.line ?? Int.max, left.offset) < (right.element.line ?? Int.max, right.offset)
-        }.map(\.element)
+        let issues = loader.issues.inLineOrder()
         guard issues.isEmpty, let map else {
             let fallback = PolicyIssue(code: .invalidValue, path: "$", message: "the TCF purpose map is incomplete")
             throw PolicyError(fileName: fileName, issues: issues.isEmpty ? [fallback] : issues)
