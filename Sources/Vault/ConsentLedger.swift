@@ -192,7 +192,10 @@ extension Vault {
     public func consentSnapshot(purpose: String) throws -> ConsentSnapshot {
         let now = clock.now()
         return try store.read { db in
+            // Sized for every subject up front: growing a dictionary of a million ids rehashes it
+            // twenty times.
             var statuses: [SubjectID: ConsentStatus] = [:]
+            statuses.reserveCapacity(Int(try db.scalarInt("SELECT count(*) FROM subjects") ?? 0))
             let rows = try db.statement(
                 "SELECT subject, status, expires_at FROM consent_state WHERE purpose = ?")
             defer { rows.reset() }
