@@ -18,7 +18,7 @@ public struct ConsentImporter {
     }
 
     /// Lines per transaction.
-    public var batchSize = 20_000
+    public var batchSize = 5_000
 
     /// Imports `file`.
     public func run(file: URL, progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, RejectReport) {
