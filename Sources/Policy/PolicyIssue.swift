@@ -71,3 +71,12 @@ extension [PolicyIssue] {
         }.map(\.element)
     }
 }
+
+extension JSONParser.SyntaxError {
+    /// The issue a loader reports for a file that is not valid JSON.
+    var issue: PolicyIssue {
+        PolicyIssue(
+            code: .syntax, path: path.description,
+            message: "invalid JSON at line \(line), column \(column): \(message)", line: line)
+    }
+}

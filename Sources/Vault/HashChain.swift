@@ -6,6 +6,13 @@ import VaultCrypto
 struct HashChain {
     /// The domain string (e.g. `tresor.audit.v1`), hashed with a terminating zero byte.
     let domain: String
+    /// The domain and its terminating zero byte, made once.
+    let prefix: [UInt8]
+
+    init(domain: String) {
+        self.domain = domain
+        prefix = Array(domain.utf8) + [0]
+    }
 
     /// The hash before the first entry.
     static let genesis = [UInt8](repeating: 0, count: 32)
@@ -50,9 +57,6 @@ struct HashChain {
             return digest == hash
         }
     }
-
-    /// The domain and its terminating zero byte.
-    var prefix: [UInt8] { Array(domain.utf8) + [0] }
 
     static let audit = HashChain(domain: "tresor.audit.v1")
     static let consent = HashChain(domain: "tresor.consent.v1")

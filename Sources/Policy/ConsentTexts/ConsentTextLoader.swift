@@ -28,11 +28,7 @@ struct ConsentTextLoader {
         do {
             root = try parser.parseDocument()
         } catch {
-            let issue = PolicyIssue(
-                code: .syntax, path: error.path.description,
-                message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)",
-                line: error.line)
-            return ConsentTextFile(name: fileName, text: nil, declaredID: nil, issues: [issue])
+            return ConsentTextFile(name: fileName, text: nil, declaredID: nil, issues: [error.issue])
         }
         let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
         var loader = ConsentTextLoader(fileStem: stem, knownPurposes: knownPurposes)

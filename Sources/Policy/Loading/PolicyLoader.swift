@@ -32,11 +32,7 @@ struct PolicyLoader {
         do {
             root = try parser.parseDocument()
         } catch {
-            let issue = PolicyIssue(
-                code: .syntax, path: error.path.description,
-                message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)",
-                line: error.line)
-            throw PolicyError(fileName: fileName, issues: [issue])
+            throw PolicyError(fileName: fileName, issues: [error.issue])
         }
         var loader = PolicyLoader()
         for duplicate in parser.duplicates {

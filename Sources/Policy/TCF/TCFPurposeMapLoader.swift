@@ -22,11 +22,7 @@ struct TCFPurposeMapLoader {
         do {
             root = try parser.parseDocument()
         } catch {
-            let issue = PolicyIssue(
-                code: .syntax, path: error.path.description,
-                message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)",
-                line: error.line)
-            throw PolicyError(fileName: fileName, issues: [issue])
+            throw PolicyError(fileName: fileName, issues: [error.issue])
         }
         var loader = TCFPurposeMapLoader(knownPurposes: knownPurposes)
         for duplicate in parser.duplicates {
