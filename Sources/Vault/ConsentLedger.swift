@@ -213,11 +213,15 @@ extension Vault {
 
     func consentStatus(of subject: SubjectID, purpose: String, now: Int64, in db: Connection) throws -> ConsentStatus {
         let statement = try db.statement(
-            "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE subject = ? AND purpose = ?")
-        try statement.bind(subject.bytes, at: 1)
+            "SELECT status, expires_at FROM consent_state WHERE subject = ? AND purpose = ?")
+        try statement.bind(subject, at: 1)
         try statement.bind(purpose, at: 2)
         defer { statement.reset() }
-        return try statement.step() ? ConsentRow(row: statement).status(at: now) : .absent
+        guard try statement.step() else { return .absent }
+        // Read in place: no String for the status.
+        let status = statement.withBlob(0) { ConsentStatus(stored: $0) }
+        if status == .granted, !statement.isNull(1), statement.int64(1) <= now { return .expired }
+        return status
     }
 
     /// Every ledger record of `subject`, oldest first.

@@ -12,22 +12,30 @@ struct FieldDecryptor {
     let filter: FieldNameFilter?
     /// Whether the rows carry `updated_at, rectified_at` after `source`.
     let withTimes: Bool
+    /// Where the names and sources of rows are decoded (a fresh cache when none is shared).
+    let names: RowTextCache
+    let sources: RowTextCache
     /// The part of every field's associated data before the field name (`Binding.fieldPrefix`).
     private let prefix: [UInt8]
 
-    init(subject: SubjectID, key: DataKey, filter: FieldNameFilter? = nil, withTimes: Bool = false) {
+    init(
+        subject: SubjectID, key: DataKey, filter: FieldNameFilter? = nil, withTimes: Bool = false,
+        texts: (names: RowTextCache, sources: RowTextCache)? = nil
+    ) {
         self.subject = subject
         self.key = key
         self.filter = filter
         self.withTimes = withTimes
+        names = texts?.names ?? RowTextCache()
+        sources = texts?.sources ?? RowTextCache()
         prefix = Binding.fieldPrefix(subject)
     }
 
     /// The field of the current row of `row`, whose columns `field, value, source` (then
     /// `updated_at, rectified_at` when `withTimes`) start at `first`; nil when the filter leaves
-    /// it out.
+    /// it out. `position` is the row's place in the query's result (it keys the text caches).
     /// - Throws: `VaultError(.integrity)` when the value fails authentication or cannot be decoded.
-    func field(of row: Statement, columnsFrom first: Int32) throws -> StoredField? {
+    func field(of row: Statement, columnsFrom first: Int32, position: Int) throws -> StoredField? {
         // The buffers stay valid while the row is current: each column is read once, as bytes.
         let name = row.columnBytes(first)
         if let filter, !filter.contains(name) { return nil }
@@ -38,7 +46,8 @@ struct FieldDecryptor {
                 updatedAt: row.int64(first + 3), rectifiedAt: row.isNull(first + 4) ? nil : row.int64(first + 4))
             : nil
         return StoredField(
-            name: String(decoding: name, as: UTF8.self), value: value, source: row.text(first + 2) ?? "", times: times)
+            name: names.text(name, at: position), value: value,
+            source: sources.text(row.columnBytes(first + 2), at: position), times: times)
     }
 
     /// Opens one ciphertext of this subject's field `name` (UTF-8) and decodes its value.

@@ -20,6 +20,9 @@ public final class Vault {
     public let policy: AccessPolicy
     /// Plans of `policy` already computed, by request.
     let plans: AccessPlanCache
+    /// Field and source names of recently read rows (`RowTextCache`).
+    let fieldNames = RowTextCache()
+    let fieldSources = RowTextCache()
     /// The consent texts that consent records may point to.
     public let consentTexts: (any ConsentTextCatalog)?
     /// Public holidays per regime, for deadlines counted in working days.

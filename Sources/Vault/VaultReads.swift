@@ -37,7 +37,8 @@ extension Vault {
     {
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
         let decryptor = FieldDecryptor(
-            subject: record.id, key: key, filter: names.map(FieldNameFilter.init), withTimes: withTimes)
+            subject: record.id, key: key, filter: names.map(FieldNameFilter.init), withTimes: withTimes,
+            texts: (fieldNames, fieldSources))
         var result: [StoredField] = []
         result.reserveCapacity(names?.count ?? 32)
         let statement = try db.statement(
@@ -46,8 +47,12 @@ extension Vault {
                 : "SELECT field, value, source FROM fields WHERE subject = ?")
         try statement.bind(record.id, at: 1)
         defer { statement.reset() }
+        var position = 0
         while try statement.step() {
-            if let field = try decryptor.field(of: statement, columnsFrom: 0) { result.append(field) }
+            if let field = try decryptor.field(of: statement, columnsFrom: 0, position: position) {
+                result.append(field)
+            }
+            position += 1
         }
         return result
     }

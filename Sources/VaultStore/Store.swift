@@ -71,6 +71,27 @@ public final class Store {
         return connection
     }
 
+    /// Runs `body` on a snapshot that includes every transaction committed before the call, by any
+    /// connection or process, on a connection of its own whose read transaction stays open between
+    /// calls while nothing is committed (`CurrentSnapshot`): a run of small reads pays SQLite's
+    /// transaction locking only when the data changed. Call `endCurrentReads()` when the run is over.
+    public func currentRead<R>(_ body: (Connection) throws -> R) throws -> R {
+        if let current { return try current.read(body) }
+        let snapshot = CurrentSnapshot(connection: try Connection(path: path, readOnly: true, durability: durability))
+        current = snapshot
+        return try snapshot.read(body)
+    }
+
+    /// Ends the snapshot `currentRead` keeps, so that checkpoints can pass it.
+    public func endCurrentReads() {
+        current?.end()
+    }
+
+    private(set) var current: CurrentSnapshot?
+
+    /// Whether `currentRead` holds a read transaction open (until `endCurrentReads`).
+    public var holdsCurrentSnapshot: Bool { current?.connection.isInTransaction ?? false }
+
     /// Runs `body` in a read transaction on the reader connection: a consistent snapshot that
     /// does not block, and is not blocked by, the writer.
     public func read<R>(_ body: (Connection) throws -> R) throws -> R {

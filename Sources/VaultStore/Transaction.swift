@@ -41,9 +41,28 @@ extension Connection {
     }
 
     /// Steps a cached transaction-control statement once and resets it.
-    private func runControl(_ sql: String) throws(StoreError) {
+    func runControl(_ sql: String) throws(StoreError) {
         let statement = try statement(sql)
         defer { statement.reset() }
         try statement.step()
+    }
+}
+
+extension Connection {
+    /// Begins a read transaction and takes its snapshot at once (a deferred BEGIN would take it
+    /// at the first read).
+    func beginSnapshot() throws(StoreError) {
+        do {
+            try runControl(TransactionKind.deferred.beginSQL)
+            try runControl("PRAGMA schema_version")
+        } catch {
+            if isInTransaction { try? runControl("ROLLBACK") }
+            throw StoreError(code: error.code, step: .begin, message: error.message, sql: error.sql)
+        }
+    }
+
+    /// Ends a read transaction begun by `beginSnapshot` (nothing when none is open).
+    func endSnapshot() {
+        if isInTransaction { try? runControl("COMMIT") }
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
+import Policy
 import Testing
+import Vault
+
+@testable import TresorCLI
 
 /// Runs the built `tresor` binary as a user would.
 @Suite(.serialized) struct EndToEndTests {
@@ -116,6 +120,38 @@ import Testing
             ["audit", "verify", "--vault", vault], environment: ["TRESOR_NOW": "2030-01-01T00:00:00Z"])
         #expect(run.code != 0)
         #expect(run.stderr.contains("test-clock"))
+    }
+
+    @Test func aWithdrawalByAnotherProcessStopsTheNextCheckOfAConsentCheckRun() throws {
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let vault = directory.appendingPathComponent("v").path
+        #expect(try Self.tresor(["init", "--vault", vault, "--policies", Self.policies]).code == 0)
+        let csv = directory.appendingPathComponent("c.csv")
+        try "customer_id,email,country\nC-1,check.person@example.org,DE\n".write(
+            to: csv, atomically: true, encoding: .utf8)
+        let consent = [
+            "--external-id", "C-1", "--purpose", "marketing.email", "--text", "gdpr-en-v1", "--vault", vault,
+        ]
+        #expect(try Self.tresor(["import", "customers", csv.path, "--source", "crm", "--vault", vault]).code == 0)
+        #expect(try Self.tresor(["consent", "grant"] + consent).code == 0)
+        let links = try Self.tresor(["profile", "links", "--json", "--vault", vault])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(links.stdout.utf8)) as? [[String: Any]])
+        let hex = try #require(rows.first?["subject"] as? String)
+        let subject = try #require(SubjectID(hex: hex))
+        // This process holds a run of checks open while `tresor consent withdraw` runs in another.
+        let url = URL(fileURLWithPath: vault)
+        let policy = try PolicyFiles.loadPolicy(from: url)
+        var options = Vault.Options(policy: policy)
+        options.consentTexts = try PolicyFiles.loadConsentTexts(from: url, policy: policy)
+        let opened = try Vault.open(at: url, options: options)
+        try opened.withConsentChecks { checker in
+            #expect(try checker.status(of: subject, purpose: "marketing.email") == .granted)
+            #expect(try checker.status(of: subject, purpose: "marketing.email") == .granted)
+            let withdrawn = try Self.tresor(["consent", "withdraw"] + consent)
+            #expect(withdrawn.code == 0, "\(withdrawn.stderr)")
+            #expect(try checker.status(of: subject, purpose: "marketing.email") == .withdrawn)
+        }
     }
 
     @Test func aTCStringBecomesLedgerRecordsWithItsEvidence() throws {
