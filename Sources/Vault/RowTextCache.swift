@@ -5,29 +5,39 @@ import Foundation
 /// the same order) compares bytes instead of decoding UTF-8 again. Holds field names and source
 /// names only, never a personal value. Not thread-safe: owned by one `Vault`.
 final class RowTextCache {
-    private var slots: [(bytes: [UInt8], text: String)] = []
-
     /// Positions kept; rows past this are decoded every time.
     static let capacity = 128
+    /// Longest text kept, in bytes; longer texts are decoded every time.
+    static let slotSize = 64
 
-    /// The text of `bytes` (UTF-8), as decoded for the same `position` before when the bytes match.
-    func text(_ bytes: UnsafeRawBufferPointer, at position: Int) -> String {
-        if position < slots.count {
-            let slot = slots[position].bytes
-            if slot.count == bytes.count,
-                slot.withUnsafeBytes({
-                    bytes.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-                })
-            {
-                return slots[position].text
-            }
+    /// The bytes of each position's text, in fixed-size slots. Raw memory, allocated once: the
+    /// per-row path then has no array copy-on-write or exclusivity checks.
+    private let bytes = UnsafeMutableRawPointer.allocate(byteCount: capacity * slotSize, alignment: 16)
+    /// Each position's text and its length in bytes (-1: empty slot).
+    private let slots = UnsafeMutablePointer<(count: Int, text: String)>.allocate(capacity: capacity)
+
+    init() { slots.initialize(repeating: (-1, ""), count: Self.capacity) }
+
+    deinit {
+        slots.deinitialize(count: Self.capacity)
+        slots.deallocate()
+        bytes.deallocate()
+    }
+
+    /// The text of `value` (UTF-8), as decoded for the same `position` before when the bytes match.
+    func text(_ value: UnsafeRawBufferPointer, at position: Int) -> String {
+        guard position < Self.capacity, value.count <= Self.slotSize else {
+            return String(decoding: value, as: UTF8.self)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if position < slots.count {
-            slots[position] = (Array(bytes), text)
-        } else if position == slots.count, position < Self.capacity {
-            slots.append((Array(bytes), text))
+        let slot = bytes + position * Self.slotSize
+        if slots[position].count == value.count,
+            value.count == 0 || memcmp(slot, value.baseAddress!, value.count) == 0
+        {
+            return slots[position].text
         }
+        let text = String(decoding: value, as: UTF8.self)
+        if value.count > 0 { slot.copyMemory(from: value.baseAddress!, byteCount: value.count) }
+        slots[position] = (value.count, text)
         return text
     }
 }
