@@ -49,7 +49,7 @@ public struct Access {
                 let decision = plan.decide(for: state)
                 let sealed =
                     decision.allowedFields.isEmpty
-                    ? [] : try Self.sealedFields(of: subject, named: decision.allowedFields, in: db)
+                    ? [] : try sealedFields(of: subject, named: decision.allowedFields, in: db)
                 drafts.append(draft("read", [subject], fields, purpose, decision.outcome.auditName, decision.summary))
                 loaded.append((record, decision, sealed))
             }
@@ -81,7 +81,7 @@ public struct Access {
 
     /// The ciphertexts of the fields named in `names` that `subject` holds, with their sources,
     /// copied out of the transaction (names compared as bytes, each row's columns read in place).
-    private static func sealedFields(of subject: SubjectID, named names: [String], in db: Connection) throws
+    private func sealedFields(of subject: SubjectID, named names: [String], in db: Connection) throws
         -> [SealedField]
     {
         let filter = FieldNameFilter(names)
@@ -90,13 +90,16 @@ public struct Access {
         let statement = try db.statement("SELECT field, value, source FROM fields WHERE subject = ?")
         try statement.bind(subject, at: 1)
         defer { statement.reset() }
+        var position = 0
         while try statement.step() {
+            defer { position += 1 }
             let name = statement.columnBytes(0)
             guard filter.contains(name) else { continue }
             result.append(
                 SealedField(
-                    name: String(decoding: name, as: UTF8.self), sealed: Array(statement.columnBytes(1)),
-                    source: statement.text(2) ?? ""))
+                    name: FieldDecryptor.text(name, at: position, in: vault.fieldNames),
+                    sealed: Array(statement.columnBytes(1)),
+                    source: FieldDecryptor.text(statement.columnBytes(2), at: position, in: vault.fieldSources)))
         }
         return result
     }

@@ -13,9 +13,8 @@ final class FieldDecryptor {
     let filter: FieldNameFilter?
     /// Whether the rows carry `updated_at, rectified_at` after `source`.
     let withTimes: Bool
-    /// Where the names and sources of rows are decoded (a fresh cache when none is shared).
-    let names: RowTextCache
-    let sources: RowTextCache
+    /// Where the names and sources of rows are decoded (decoded afresh when none is shared).
+    let texts: (names: RowTextCache, sources: RowTextCache)?
     /// The part of every field's associated data before the field name (`Binding.fieldPrefix`).
     private let prefix: [UInt8]
 
@@ -27,8 +26,7 @@ final class FieldDecryptor {
         self.key = key
         self.filter = filter
         self.withTimes = withTimes
-        names = texts?.names ?? RowTextCache()
-        sources = texts?.sources ?? RowTextCache()
+        self.texts = texts
         prefix = Binding.fieldPrefix(subject)
     }
 
@@ -47,8 +45,13 @@ final class FieldDecryptor {
                 updatedAt: row.int64(first + 3), rectifiedAt: row.isNull(first + 4) ? nil : row.int64(first + 4))
             : nil
         return StoredField(
-            name: names.text(name, at: position), value: value,
-            source: sources.text(row.columnBytes(first + 2), at: position), times: times)
+            name: Self.text(name, at: position, in: texts?.names), value: value,
+            source: Self.text(row.columnBytes(first + 2), at: position, in: texts?.sources), times: times)
+    }
+
+    /// `bytes` as text, through `cache` when there is one.
+    static func text(_ bytes: UnsafeRawBufferPointer, at position: Int, in cache: RowTextCache?) -> String {
+        cache?.text(bytes, at: position) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// Opens one ciphertext of this subject's field `name` (UTF-8) and decodes its value.
