@@ -72,7 +72,11 @@ public struct Access {
                 }
                 sources[field.name] = field.source
             }
-            let missingFields = decision.allowedFields.filter { values[$0] == nil && $0 != Self.eventsField }
+            // Allowed fields without a stored value: a scan of the few sealed names is cheaper than
+            // hashing every allowed name again.
+            let missingFields = decision.allowedFields.filter { name in
+                name != Self.eventsField && !sealedFields.contains { $0.name == name }
+            }
             return AccessResult(
                 subject: record.id, decision: decision, values: values, sources: sources, missingFields: missingFields,
                 auditSequence: seq)

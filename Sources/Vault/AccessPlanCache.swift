@@ -22,12 +22,22 @@ final class AccessPlanCache {
     /// `policy.plan(actor:purpose:fields:)`, computed once per distinct request.
     func plan(actor: String, purpose: String, fields: [String]) -> AccessPlan {
         let key = Key(actor: actor, purpose: purpose, fields: fields)
-        if let cached = plans[key] { return cached }
+        // A caller asking again what it just asked (a send loop, a service) is answered without
+        // hashing every field name: comparing equal arrays of short names is a few word compares.
+        if let last, last.key == key { return last.plan }
+        if let cached = plans[key] {
+            last = (key, cached)
+            return cached
+        }
         let plan = policy.plan(actor: actor, purpose: purpose, fields: fields)
         if plans.count >= Self.capacity { plans.removeAll(keepingCapacity: true) }
         plans[key] = plan
+        last = (key, plan)
         return plan
     }
+
+    /// The most recent request and its plan.
+    private var last: (key: Key, plan: AccessPlan)?
 }
 
 @available(*, unavailable)
