@@ -224,30 +224,74 @@ public struct Access {
         let (allowed, summary) = try authorizeScan(
             plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
         guard !allowed.isEmpty else { return summary }
+        let typeFilter = types.map(FieldNameFilter.init)
         try vault.store.read { db in
+            // Rows come in subject order: the subject's decision, key and associated-data prefix
+            // are looked up once per subject, and each row is read in place (no array or string
+            // per row but the ones handed out).
             let statement = try db.statement(
-                "SELECT e.subject, e.type, e.at, e.source, e.message, e.properties, s.key_version, s.wrapped_key FROM events e JOIN subjects s ON s.id = e.subject WHERE e.at >= ? ORDER BY e.subject, e.at"
-            )
+                "SELECT subject, type, at, source, message, properties FROM events WHERE at >= ? ORDER BY subject, at")
             try statement.bind(since ?? Int64.min, at: 1)
             defer { statement.reset() }
+            let texts = TextInterner()
+            var current = SubjectID.malformed
+            var included = false
+            var key: DataKey?
+            var prefix: [UInt8] = []
             while try statement.step() {
-                guard let id = SubjectID(bytes: statement.blob(0)), allowed[id] != nil else { continue }
-                let type = statement.text(1) ?? ""
-                if let types, !types.contains(type) { continue }
+                let raw = statement.columnBytes(0)
+                guard raw.count == 16 else { continue }
+                let id = SubjectID(raw: raw)
+                if id != current {
+                    current = id
+                    included = allowed[id] != nil
+                    key = nil
+                    if included, withProperties {
+                        guard let record = try SubjectRecord.load(id, in: db) else {
+                            included = false
+                            continue
+                        }
+                        key = try vault.keyring.dataKey(for: id, version: record.keyVersion, wrapped: record.wrappedKey)
+                        prefix = [Binding.eventTag]
+                        id.append(to: &prefix)
+                    }
+                }
+                guard included else { continue }
+                let type = statement.columnBytes(1)
+                if let typeFilter, !typeFilter.contains(type) { continue }
                 var properties: [UInt8]?
-                if withProperties {
-                    let key = try vault.keyring.dataKey(
-                        for: id, version: UInt32(statement.int64(6)), wrapped: statement.blob(7))
-                    properties = try AEAD.open(
-                        statement.blob(5), key: key, associatedData: Binding.event(id, message: statement.blob(4)))
+                if let key {
+                    properties = try openProperties(
+                        statement.columnBytes(5), message: statement.columnBytes(4), prefix: prefix, key: key,
+                        subject: id)
                 }
                 try body(
                     AccessedEvent(
-                        subject: id, type: type, at: statement.int64(2), source: statement.text(3) ?? "",
-                        properties: properties))
+                        subject: id, type: texts.text(statement.columnBytes(1)), at: statement.int64(2),
+                        source: texts.text(statement.columnBytes(3)), properties: properties))
             }
         }
         return summary
+    }
+
+    /// Opens one event's properties; the associated data is `prefix` (`e ‖ subject`) followed by
+    /// the message token, both read in place.
+    private func openProperties(
+        _ sealed: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer, prefix: [UInt8], key: DataKey,
+        subject: SubjectID
+    ) throws -> [UInt8] {
+        do {
+            return try [UInt8](unsafeUninitializedCapacity: max(sealed.count, 1)) { output, count in
+                count = 0
+                count = try prefix.withUnsafeBytes { prefix in
+                    try AEAD.open(
+                        sealed, key: key, associatedData: prefix, followedBy: message,
+                        into: UnsafeMutableRawBufferPointer(output))
+                }
+            }
+        } catch {
+            throw VaultError(.integrity, "an event of subject \(subject) fails authentication")
+        }
     }
 
     /// Decides for every candidate subject and commits one audit entry; returns the allowed

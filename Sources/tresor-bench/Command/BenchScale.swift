@@ -36,6 +36,8 @@ struct BenchSizes: Codable, Sendable {
     var eventsPerTransaction: Int
     /// Subjects the `event-write` events are spread over.
     var eventSubjects: Int
+    /// Events stored for `event-scan` (spread over `subjects` subjects).
+    var scannedEvents: Int
     /// Subjects read by `profile-read` (one warm-up pass, then measured passes), and the hot subset.
     var profileSample: Int
     var profileHotSample: Int
@@ -60,6 +62,7 @@ struct BenchSizes: Codable, Sendable {
             events = 4_000
             eventsPerTransaction = 1_000
             eventSubjects = 100
+            scannedEvents = 4_000
             profileSample = 200
             profileHotSample = 50
             accessorReadsFull = 30
@@ -77,6 +80,7 @@ struct BenchSizes: Codable, Sendable {
         events = scale.events
         eventsPerTransaction = 10_000
         eventSubjects = scale.subjects
+        scannedEvents = scale.subjects * 100
         profileSample = min(scale.subjects, 10_000)
         profileHotSample = 1_000
         accessorReadsFull = 2_000

@@ -19,6 +19,7 @@ enum ScenarioRegistry {
         AuditAppendScenario(),
         AuditVerifyScenario(),
         BulkScanScenario(),
+        EventScanScenario(),
         ErasureScenario(),
         ConsentCheckScenario(),
         ExportScenario(),
