@@ -175,40 +175,52 @@ public struct Access {
         let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: fields)
         let (allowed, summary) = try authorizeScan(plan: plan, action: "scan", fields: fields, subjects: subjects)
         guard !allowed.isEmpty else { return summary }
-        let wanted = Set(plan.grantedFields)
+        let wanted = FieldNameFilter(plan.grantedFields)
+        let wantedCount = Set(plan.grantedFields).count
         try vault.store.read { db in
+            // Rows come in subject order: the decision, key and decryptor are set up once per
+            // subject, and every row is read in place.
             let statement = try db.statement(
                 "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id"
             )
             defer { statement.reset() }
-            var current: SubjectID?
+            let texts = TextInterner()
+            var current = SubjectID.malformed
             var jurisdiction = ""
-            var key: DataKey?
+            var decryptor: FieldDecryptor?
+            // The subject's allowed fields when they are fewer than the fields asked for.
+            var narrower: Set<String>?
             var values: [String: FieldValue] = [:]
             func flush() throws {
-                if let current, allowed[current] != nil {
+                if decryptor != nil {
                     try body(ScannedRecord(subject: current, jurisdiction: jurisdiction, values: values))
                 }
                 values = [:]
             }
             while try statement.step() {
-                guard let id = SubjectID(bytes: statement.blob(0)) else { continue }
+                let raw = statement.columnBytes(0)
+                guard raw.count == 16 else { continue }
+                let id = SubjectID(raw: raw)
                 if id != current {
                     try flush()
                     current = id
-                    jurisdiction = statement.text(1) ?? ""
-                    key = nil
-                    if allowed[id] != nil {
-                        key = try vault.keyring.dataKey(
-                            for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
-                    }
+                    decryptor = nil
+                    guard let fields = allowed[id] else { continue }
+                    jurisdiction = texts.text(statement.columnBytes(1))
+                    narrower = fields.count < wantedCount ? fields : nil
+                    let key = try vault.keyring.dataKey(
+                        for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
+                    decryptor = FieldDecryptor(subject: id, key: key)
                 }
-                guard let key, let name = statement.text(4), wanted.contains(name), allowed[id]?.contains(name) == true
-                else { continue }
-                values[name] = try vault.decryptValue(statement.blob(5), key: key, subject: id, field: name)
+                guard let decryptor else { continue }
+                let name = statement.columnBytes(4)
+                guard wanted.contains(name) else { continue }
+                let field = texts.text(name)
+                if let narrower, !narrower.contains(field) { continue }
+                values[field] = try decryptor.open(statement.columnBytes(5), name: name)
             }
             try flush()
-            // Allowed subjects without any stored field still appear, with no values.
+            // An allowed subject without any stored field has no row, so no record.
         }
         return summary
     }
