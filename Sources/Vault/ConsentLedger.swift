@@ -188,26 +188,27 @@ extension Vault {
     }
 
     /// The current consent of every subject for one purpose, read in one query, for checks in bulk
-    /// (a campaign over a million people checks each one in a dictionary lookup).
+    /// (a campaign over a million people checks each one in a hash-table lookup).
     public func consentSnapshot(purpose: String) throws -> ConsentSnapshot {
         let now = clock.now()
         return try store.read { db in
-            // Sized for every subject up front: growing a dictionary of a million ids rehashes it
-            // twenty times.
-            var statuses: [SubjectID: ConsentStatus] = [:]
-            statuses.reserveCapacity(Int(try db.scalarInt("SELECT count(*) FROM subjects") ?? 0))
+            var ids: [SubjectID] = []
+            var statuses: [ConsentStatus] = []
             let rows = try db.statement(
                 "SELECT subject, status, expires_at FROM consent_state WHERE purpose = ?")
             defer { rows.reset() }
             try rows.bind(purpose, at: 1)
             // Read in place: a million rows must not make a million Strings and arrays.
             while try rows.step() {
-                guard let id = rows.withBlob(0, { $0.count == 16 ? SubjectID(raw: $0) : nil }) else { continue }
-                var status = rows.withBlob(1) { ConsentStatus(stored: $0) }
+                let subject = rows.columnBytes(0)
+                guard subject.count == 16 else { continue }
+                var status = ConsentStatus(stored: rows.columnBytes(1))
                 if status == .granted, !rows.isNull(2), rows.int64(2) <= now { status = .expired }
-                statuses[id] = status
+                ids.append(SubjectID(raw: subject))
+                statuses.append(status)
             }
-            return ConsentSnapshot(purpose: purpose, takenAt: now, statuses: statuses)
+            return ConsentSnapshot(
+                purpose: purpose, takenAt: now, statuses: SubjectStatusTable(ids: ids, statuses: statuses))
         }
     }
 

@@ -7,11 +7,11 @@ public struct ConsentSnapshot: Sendable {
     public let purpose: String
     /// When it was taken (ms since epoch).
     public let takenAt: Int64
-    let statuses: [SubjectID: ConsentStatus]
+    let statuses: SubjectStatusTable
 
     /// The subject's status (`absent` when no record exists).
-    public func status(of subject: SubjectID) -> ConsentStatus { statuses[subject] ?? .absent }
+    public func status(of subject: SubjectID) -> ConsentStatus { statuses.status(of: subject) }
 
     /// How many subjects hold a current grant.
-    public var grantedCount: Int { statuses.values.count { $0 == .granted } }
+    public var grantedCount: Int { statuses.count(of: .granted) }
 }

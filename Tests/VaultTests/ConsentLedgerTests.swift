@@ -221,4 +221,58 @@ struct StubConsentTexts: ConsentTextCatalog {
         }
         #expect(snapshot.status(of: ids[2]) == .expired && snapshot.status(of: ids[3]) == .absent)
     }
+
+    @Test func snapshotOfAPurposeWithoutRecordsIsEmpty() throws {
+        let temp = try TemporaryVault(clock: FixedClock(1_790_000_000_000), consentTexts: StubConsentTexts())
+        defer { temp.remove() }
+        let id = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try w.createSubject(jurisdiction: "gdpr")
+        }
+        try temp.vault.recordConsents(
+            [
+                ConsentInput(
+                    subject: id, purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
+                    collectedAt: 1)
+            ], as: Actor(name: "compliance", osUser: "t"))
+        let snapshot = try temp.vault.consentSnapshot(purpose: "marketing.email")
+        #expect(snapshot.purpose == "marketing.email" && snapshot.takenAt == 1_790_000_000_000)
+        #expect(snapshot.grantedCount == 0)
+        #expect(snapshot.status(of: id) == .absent)
+    }
+
+    @Test func snapshotHoldsTheLatestRecordOfEachSubject() throws {
+        let temp = try TemporaryVault(clock: FixedClock(1_790_000_000_000), consentTexts: StubConsentTexts())
+        defer { temp.remove() }
+        let ids = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try (0..<300).map { _ in try w.createSubject(jurisdiction: "gdpr") }
+        }
+        func input(_ id: SubjectID, _ status: String, expiresAt: Int64? = nil) -> ConsentInput {
+            ConsentInput(
+                subject: id, purpose: "analytics", status: status, source: .api, textVersion: "gdpr-en-v1",
+                collectedAt: 1, expiresAt: expiresAt)
+        }
+        let compliance = Actor(name: "compliance", osUser: "t")
+        try temp.vault.recordConsents(ids.map { input($0, "granted") }, as: compliance)
+        // Then every third withdraws, every fifth refuses, and every seventh holds a grant that
+        // expires exactly at the snapshot's instant (expired) or a millisecond after (granted).
+        try temp.vault.recordConsents(
+            ids.indices.compactMap { index in
+                if index % 3 == 0 { return input(ids[index], "withdrawn") }
+                if index % 5 == 0 { return input(ids[index], "refused") }
+                if index % 7 == 0 { return input(ids[index], "granted", expiresAt: 1_790_000_000_000) }
+                if index % 11 == 0 { return input(ids[index], "granted", expiresAt: 1_790_000_000_001) }
+                return nil
+            }, as: compliance)
+        let snapshot = try temp.vault.consentSnapshot(purpose: "analytics")
+        var granted = 0
+        for (index, id) in ids.enumerated() {
+            let expected: ConsentStatus =
+                index % 3 == 0 ? .withdrawn : index % 5 == 0 ? .refused : index % 7 == 0 ? .expired : .granted
+            #expect(snapshot.status(of: id) == expected)
+            #expect(snapshot.status(of: id) == (try temp.vault.consentStatus(of: id, purpose: "analytics")))
+            if expected == .granted { granted += 1 }
+        }
+        #expect(snapshot.grantedCount == granted)
+        #expect(snapshot.status(of: try SubjectID.random()) == .absent)
+    }
 }
