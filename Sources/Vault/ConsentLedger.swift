@@ -312,7 +312,7 @@ enum ConsentLedgerTable {
             upsertState = try db.statement(
                 """
                 INSERT INTO consent_state (subject, purpose, status, expires_at, by_guardian, ledger_seq) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (subject, purpose) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at,
+                ON CONFLICT (purpose, subject) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at,
                     by_guardian = excluded.by_guardian, ledger_seq = excluded.ledger_seq
                 """)
         }

@@ -268,5 +268,27 @@ enum VaultSchema {
                 CREATE TRIGGER subjects_epoch_on_rekey AFTER UPDATE OF key_version, wrapped_key ON subjects
                     BEGIN UPDATE meta SET value = value + 1 WHERE key = 'subject_epoch'; END;
                 """),
+        // The consent state keyed by purpose first: a snapshot of one purpose reads a range of the
+        // table in order instead of seeking the row of every entry of a (purpose, subject) index
+        // (three times slower at a million subjects); the per-subject index takes its place.
+        Migration(
+            version: 8, name: "consent state keyed by purpose",
+            sql: """
+                CREATE TABLE consent_state_new (
+                    subject BLOB NOT NULL,
+                    purpose TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    expires_at INTEGER,
+                    by_guardian INTEGER NOT NULL DEFAULT 0,
+                    ledger_seq INTEGER NOT NULL,
+                    PRIMARY KEY (purpose, subject)
+                ) WITHOUT ROWID;
+                INSERT INTO consent_state_new (subject, purpose, status, expires_at, by_guardian, ledger_seq)
+                    SELECT subject, purpose, status, expires_at, by_guardian, ledger_seq FROM consent_state
+                    ORDER BY purpose, subject;
+                DROP TABLE consent_state;
+                ALTER TABLE consent_state_new RENAME TO consent_state;
+                CREATE INDEX consent_state_by_subject ON consent_state (subject);
+                """),
     ]
 }
