@@ -44,6 +44,18 @@ extension Vault {
                 SELECT jurisdiction, EXISTS (SELECT 1 FROM fields WHERE subject = ?1 AND field = 'birth_date')
                 FROM subjects WHERE id = ?1
                 """)
+            func lookUpFacts(_ id: SubjectID) throws -> ConsentSubjectFacts? {
+                facts.reset()
+                defer { facts.reset() }
+                try id.withBytes { try facts.bind(raw: $0, at: 1) }
+                guard try facts.step() else { return nil }
+                return ConsentSubjectFacts(jurisdiction: facts.text(0) ?? "", hasBirthDate: facts.int64(1) != 0)
+            }
+            // The batch's subjects looked up in key order first: in input order, random ids make
+            // each lookup a walk through pages that the previous one did not touch.
+            for id in Set(inputs.map(\.subject)).sorted() {
+                if let found = try lookUpFacts(id) { subjects[id] = found }
+            }
             for (index, input) in inputs.enumerated() {
                 do {
                     func label() -> String { "consent record \(index + 1)" }
@@ -69,16 +81,7 @@ extension Vault {
                     if let cached = subjects[input.subject] {
                         subject = cached
                     } else {
-                        facts.reset()
-                        try input.subject.withBytes { try facts.bind(raw: $0, at: 1) }
-                        guard try facts.step() else {
-                            facts.reset()
-                            throw VaultError(.unknownSubject, "\(label()): subject \(input.subject) does not exist")
-                        }
-                        subject = ConsentSubjectFacts(
-                            jurisdiction: facts.text(0) ?? "", hasBirthDate: facts.int64(1) != 0)
-                        facts.reset()
-                        subjects[input.subject] = subject
+                        throw VaultError(.unknownSubject, "\(label()): subject \(input.subject) does not exist")
                     }
                     let coverageKey = ConsentCoverageKey(
                         text: input.textVersion, purpose: input.purpose, jurisdiction: subject.jurisdiction)
@@ -130,7 +133,6 @@ extension Vault {
                     let hash = HashChain.consent.link(previous: previous, encoded: encoder.bytes)
                     entry.hash = Hex.encode(hash)
                     try ledger.insert(entry, textHash: textHash.bytes, ipHash: ipHash, hash: hash, previous: previous)
-                    try ledger.updateState(with: entry)
                     if entry.status != "granted" {
                         _ = try cancelQueued(entry.subject, purposePrefix: entry.purpose, in: db)
                     }
@@ -145,6 +147,12 @@ extension Vault {
                 } catch let error as VaultError where skippingInvalid {
                     rejected.append((index, error.message))
                 }
+            }
+            // The current states written in key order, (purpose, subject), then sequence so that a
+            // subject's later record for a purpose still wins: the same rows as in input order, with
+            // each insert next to the previous one instead of on a random page.
+            for entry in written.sorted(by: { ($0.purpose, $0.subject, $0.seq) < ($1.purpose, $1.subject, $1.seq) }) {
+                try ledger.updateState(with: entry)
             }
             if !written.isEmpty {
                 let purposes = Array(Set(written.map(\.purpose))).sorted()

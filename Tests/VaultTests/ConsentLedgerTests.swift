@@ -80,6 +80,37 @@ struct StubConsentTexts: ConsentTextCatalog {
         #expect(try temp.vault.verifyConsentLedger().isValid)
     }
 
+    @Test func oneBatchKeepsInputOrderInTheLedgerAndTheLastRecordInTheState() throws {
+        let (temp, first) = try makeVault()
+        defer { temp.remove() }
+        let others = try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try (0..<40).map { _ in try w.createSubject(jurisdiction: "gdpr") }
+        }
+        // Subjects in random order, each with a grant then a withdrawal (or the reverse) for one
+        // purpose and a grant for another, interleaved across subjects.
+        var inputs: [ConsentInput] = []
+        for (index, id) in ([first] + others).enumerated() {
+            let (older, newer) = index % 2 == 0 ? ("granted", "withdrawn") : ("withdrawn", "granted")
+            inputs.append(input(id, older, at: now - 2 * day))
+            inputs.append(input(id, "granted", at: now - 2 * day, purpose: "analytics"))
+        }
+        for (index, id) in ([first] + others).enumerated().reversed() {
+            inputs.append(input(id, index % 2 == 0 ? "withdrawn" : "granted", at: now - day))
+        }
+        let records = try temp.vault.recordConsents(inputs, as: compliance)
+        #expect(records.map(\.seq) == Array(1...Int64(inputs.count)))
+        #expect(records.map(\.subject) == inputs.map(\.subject))
+        #expect(records.map(\.status) == inputs.map(\.status))
+        for (index, id) in ([first] + others).enumerated() {
+            let states = try temp.vault.consentStates(of: id)
+            #expect(states.map(\.purpose) == ["analytics", "marketing.email"])
+            #expect(states.map(\.status) == ["granted", index % 2 == 0 ? "withdrawn" : "granted"])
+            let last = try #require(records.last { $0.subject == id && $0.purpose == "marketing.email" })
+            #expect(states.last?.ledgerSequence == last.seq)
+        }
+        #expect(try temp.vault.verifyConsentLedger().isValid)
+    }
+
     @Test func expiredConsentCountsAsAbsent() throws {
         let (temp, id) = try makeVault()
         defer { temp.remove() }
