@@ -135,20 +135,25 @@ struct ConsentCheckScenario: BenchScenario {
                 subject: $0, purpose: "analytics", status: "granted", source: .api, textVersion: "gdpr-en-v1",
                 collectedAt: 1_780_000_000_000)
         }
-        // Appended in transactions of 10,000 records (`ConsentImporter` uses 5,000): the figure
-        // is the sustained rate while the ledger grows to N records.
+        // Appended in transactions of 10,000 records (`ConsentImporter` uses 5,000) inside
+        // `bulkWrites`, as the importer does: the figure is the sustained rate while the ledger
+        // grows to N records, each commit fully durable.
         let batchSize = 10_000
         let (_, appendTime) = try Stopwatch.time {
-            for start in stride(from: 0, to: inputs.count, by: batchSize) {
-                try vault.recordConsents(
-                    Array(inputs[start..<min(start + batchSize, inputs.count)]), as: context.actor("compliance"))
+            try vault.bulkWrites {
+                for start in stride(from: 0, to: inputs.count, by: batchSize) {
+                    try vault.recordConsents(
+                        Array(inputs[start..<min(start + batchSize, inputs.count)]), as: context.actor("compliance"))
+                }
             }
         }
         report.set("append batch", batchSize)
         report.add(
             Metric(
                 "ledger append, batched", Double(inputs.count) / appendTime.seconds, "records/s",
-                target: .atLeast(100_000, "records/s")))
+                target: .atLeast(100_000, "records/s"),
+                note: "inside bulkWrites (512 MiB page cache, checkpoints every 256 MiB of WAL), as the consent import")
+        )
         // Checks as a campaign makes them at send time: one after another in a run that sees every
         // commit made before each check (`withConsentChecks`).
         var latencies: [UInt64] = []
