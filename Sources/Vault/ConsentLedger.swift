@@ -53,7 +53,7 @@ extension Vault {
             }
             // The batch's subjects looked up in key order first: in input order, random ids make
             // each lookup a walk through pages that the previous one did not touch.
-            for id in Set(inputs.map(\.subject)).sorted() {
+            for id in Set(inputs.map(\.subject)).sorted(by: { ($0.high, $0.low) < ($1.high, $1.low) }) {
                 if let found = try lookUpFacts(id) { subjects[id] = found }
             }
             for (index, input) in inputs.enumerated() {
@@ -151,9 +151,7 @@ extension Vault {
             // The current states written in key order, (purpose, subject), then sequence so that a
             // subject's later record for a purpose still wins: the same rows as in input order, with
             // each insert next to the previous one instead of on a random page.
-            for entry in written.sorted(by: { ($0.purpose, $0.subject, $0.seq) < ($1.purpose, $1.subject, $1.seq) }) {
-                try ledger.updateState(with: entry)
-            }
+            for index in Self.stateOrder(of: written) { try ledger.updateState(with: written[index]) }
             if !written.isEmpty {
                 let purposes = Array(Set(written.map(\.purpose))).sorted()
                 try AuditLog.append(
@@ -278,6 +276,21 @@ extension Vault {
                 log: "consent", table: "consent_checkpoints", seq: seq, hash: hash, at: clock.now(), in: db,
                 keyring: keyring)
         }
+    }
+
+    /// The positions of `records` ordered by (purpose, subject, position), sorting small integer
+    /// keys rather than the records themselves.
+    static func stateOrder(of records: [ConsentRecord]) -> [Int] {
+        let purposes = Set(records.map(\.purpose)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: purposes.enumerated().map { ($1, $0) })
+        return records.enumerated()
+            .map { (purpose: rank[$1.purpose] ?? 0, subject: $1.subject, index: $0) }
+            .sorted {
+                ($0.purpose, $0.subject.high, $0.subject.low, $0.index) < (
+                    $1.purpose, $1.subject.high, $1.subject.low, $1.index
+                )
+            }
+            .map(\.index)
     }
 
     /// The subject's stored birth date, if any.
