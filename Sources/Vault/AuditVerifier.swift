@@ -84,8 +84,7 @@ extension Vault {
         var seq: Int64 = 0
         var subjectCount: Int64 = 0
         var digest: [UInt8] = []
-        var digestInput = AuditSubjectSet.digestDomain
-        let digestPrefix = digestInput.count
+        let subjectsHasher = BLAKE2bHasher(outputLength: 32)
         var computed = [UInt8](repeating: 0, count: 32)
         return try verifier.verifyRange(
             from: first, through: last, previous: previous,
@@ -104,18 +103,17 @@ extension Vault {
                 row.seq = seq
                 ChainRow.set(&row.previousHash, to: rows.bytes(12))
                 ChainRow.set(&row.hash, to: rows.bytes(13))
-                encoder.bytes.withUnsafeBytes { ChainRow.set(&row.encoded, to: $0) }
+                encoder.swapBytes(with: &row.encoded)
                 return true
             },
             check: { _ in
                 let stored = rows.bytes(14)
                 var intact = stored.count == Int(subjectCount) * 16 && AuditSubjectSet.isCanonical(stored)
                 if intact {
-                    digestInput.removeSubrange(digestPrefix...)
-                    digestInput.append(contentsOf: stored)
-                    digestInput.withUnsafeBytes { input in
-                        computed.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
-                    }
+                    subjectsHasher.reset()
+                    AuditSubjectSet.digestDomain.withUnsafeBytes { subjectsHasher.update($0) }
+                    subjectsHasher.update(stored)
+                    computed.withUnsafeMutableBytes { subjectsHasher.finalize(into: $0) }
                     intact = computed == digest
                 }
                 return intact ? nil : "the subjects recorded for entry \(seq) were altered"

@@ -26,6 +26,10 @@ struct CanonicalEncoder {
     /// Empties the buffer, keeping its capacity.
     mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
+    /// Exchanges the encoded bytes with `other` (no copy); the encoder then holds `other`'s old
+    /// buffer, to be `reset()` before the next encoding.
+    mutating func swapBytes(with other: inout [UInt8]) { swap(&bytes, &other) }
+
     mutating func append(bytes value: [UInt8]) {
         value.withUnsafeBytes { append(raw: $0) }
     }

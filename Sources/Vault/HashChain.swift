@@ -36,24 +36,20 @@ struct HashChain {
 
     /// Checks links without allocating: keeps one message buffer and one digest buffer.
     struct Checker {
-        private var message: [UInt8]
-        private let prefixCount: Int
+        private let prefix: [UInt8]
+        /// One incremental hash, reset per entry: the message is never assembled in a buffer.
+        private let hasher = BLAKE2bHasher(outputLength: 32)
         private var digest = [UInt8](repeating: 0, count: 32)
 
-        init(_ chain: HashChain) {
-            message = chain.prefix
-            prefixCount = message.count
-            message.reserveCapacity(1024)
-        }
+        init(_ chain: HashChain) { prefix = chain.prefix }
 
         /// True when `hash` = BLAKE2b-256(domain ‖ 0 ‖ previous ‖ encoded).
         mutating func matches(previous: [UInt8], encoded: [UInt8], hash: [UInt8]) -> Bool {
-            message.removeSubrange(prefixCount...)
-            message.append(contentsOf: previous)
-            message.append(contentsOf: encoded)
-            message.withUnsafeBytes { input in
-                digest.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
-            }
+            hasher.reset()
+            prefix.withUnsafeBytes { hasher.update($0) }
+            previous.withUnsafeBytes { hasher.update($0) }
+            encoded.withUnsafeBytes { hasher.update($0) }
+            digest.withUnsafeMutableBytes { hasher.finalize(into: $0) }
             return digest == hash
         }
     }

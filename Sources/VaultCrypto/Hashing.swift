@@ -71,6 +71,18 @@ public final class BLAKE2bHasher {
             OpaquePointer(state), bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
     }
 
+    /// Starts over: the hasher forgets what it absorbed (one hasher can serve many messages).
+    public func reset() {
+        crypto_generichash_init(OpaquePointer(state), nil, 0, outputLength)
+    }
+
+    /// Writes the digest into `output` (`outputLength` bytes); call `reset()` before reusing.
+    public func finalize(into output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count >= outputLength, "BLAKE2bHasher: output buffer too small")
+        crypto_generichash_final(
+            OpaquePointer(state), output.baseAddress!.assumingMemoryBound(to: UInt8.self), outputLength)
+    }
+
     /// Returns the digest; the hasher must not be used afterwards.
     public func finalize() -> [UInt8] {
         var out = [UInt8](repeating: 0, count: outputLength)

@@ -21,6 +21,19 @@ import VaultCrypto
         #expect(hasher.finalize() == BLAKE2b.hash(Array("tresor".utf8)))
     }
 
+    @Test func aResetHasherHashesEachMessageAfreshIntoABuffer() {
+        let hasher = BLAKE2bHasher()
+        var digest = [UInt8](repeating: 0, count: 32)
+        for message in ["first message", "", "tresor", String(repeating: "x", count: 300)] {
+            hasher.reset()
+            hasher.update(Array("junk that reset must forget".utf8))
+            hasher.reset()
+            hasher.update(Array(message.utf8))
+            digest.withUnsafeMutableBytes { hasher.finalize(into: $0) }
+            #expect(digest == BLAKE2b.hash(Array(message.utf8)), "\(message.count) bytes")
+        }
+    }
+
     @Test func blindIndexIsStablePerKeyAndDomain() throws {
         let key = try IndexKey.generate()
         let indexer = BlindIndexer(key: key)
