@@ -173,7 +173,7 @@ public struct Access {
         fields: [String], purpose: String, subjects: [SubjectID]? = nil, _ body: (ScannedRecord) throws -> Void
     ) throws -> ScanSummary {
         let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: fields)
-        let (allowed, summary) = try authorizeScan(plan: plan, action: "scan", fields: fields, subjects: subjects)
+        var (allowed, summary) = try authorizeScan(plan: plan, action: "scan", fields: fields, subjects: subjects)
         guard !allowed.isEmpty else { return summary }
         let wanted = FieldNameFilter(plan.grantedFields)
         let wantedCount = Set(plan.grantedFields).count
@@ -205,7 +205,7 @@ public struct Access {
                     try flush()
                     current = id
                     decryptor = nil
-                    guard let fields = allowed[id] else { continue }
+                    guard let fields = allowed.fields(of: id) else { continue }
                     jurisdiction = texts.text(statement.columnBytes(1))
                     narrower = fields.count < wantedCount ? fields : nil
                     let key = try vault.keyring.dataKey(
@@ -233,7 +233,7 @@ public struct Access {
         _ body: (AccessedEvent) throws -> Void
     ) throws -> ScanSummary {
         let plan = vault.plans.plan(actor: actor.name, purpose: purpose, fields: [Self.eventsField])
-        let (allowed, summary) = try authorizeScan(
+        var (allowed, summary) = try authorizeScan(
             plan: plan, action: "scan-events", fields: [Self.eventsField], subjects: nil)
         guard !allowed.isEmpty else { return summary }
         let typeFilter = types.map(FieldNameFilter.init)
@@ -256,7 +256,7 @@ public struct Access {
                 let id = SubjectID(raw: raw)
                 if id != current {
                     current = id
-                    included = allowed[id] != nil
+                    included = allowed.fields(of: id) != nil
                     key = nil
                     if included, withProperties {
                         guard let record = try SubjectRecord.load(id, in: db) else {
@@ -307,36 +307,78 @@ public struct Access {
     }
 
     /// Decides for every candidate subject and commits one audit entry; returns the allowed
-    /// subjects with their allowed fields.
+    /// subjects with their allowed fields. Subjects and their consent rows are both read in id
+    /// order and merged, and a decision is made once per distinct subject state.
     private func authorizeScan(plan: AccessPlan, action: String, fields: [String], subjects: [SubjectID]?) throws
-        -> ([SubjectID: Set<String>], ScanSummary)
+        -> (AllowedSubjects, ScanSummary)
     {
-        var allowed: [SubjectID: Set<String>] = [:]
+        var allowed = AllowedSubjects()
         var summary = ScanSummary()
         try vault.store.write { db in
             let now = vault.clock.now()
-            var consent: [SubjectID: ConsentRow] = [:]
+            let consentRows = try db.statement(
+                "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ? ORDER BY subject")
+            defer { consentRows.reset() }
+            var consentCurrent = false
             if let purpose = plan.consentPurpose {
-                try db.forEachRow(
-                    "SELECT subject, status, expires_at, by_guardian FROM consent_state WHERE purpose = ?", [purpose]
-                ) {
-                    if let id = SubjectID(bytes: $0.blob(0)) { consent[id] = ConsentRow(row: $0) }
-                }
+                try consentRows.bind(purpose, at: 1)
+                consentCurrent = try consentRows.step()
             }
+            let subjectRows = try db.statement(
+                "SELECT id, restricted, objected_marketing, objected_processing FROM subjects ORDER BY id")
+            defer { subjectRows.reset() }
             let wanted = subjects.map(Set.init)
-            var fieldSets: [[String]: Set<String>] = [:]
-            try db.forEachRow("SELECT \(SubjectRecord.columns) FROM subjects") { row in
-                let record = SubjectRecord(row: row)
-                if let wanted, !wanted.contains(record.id) { return }
-                let state = vault.makeState(
-                    record, consent: consent[record.id], hasConsentPurpose: plan.consentPurpose != nil, now: now)
-                let decision = plan.decide(for: state)
-                if decision.allowedFields.isEmpty {
-                    summary.denied[decision.deniedFields.first?.reason.description ?? decision.summary, default: 0] += 1
+            // Few distinct states occur (flags × consent status): decide each once.
+            var decided: [SubjectState: (decision: AccessDecision, fieldSet: Int?)] = [:]
+            var fieldSets: [[String]: Int] = [:]
+            while try subjectRows.step() {
+                let raw = subjectRows.columnBytes(0)
+                guard raw.count == 16 else { continue }
+                let id = SubjectID(raw: raw)
+                // Advance the consent rows to this subject.
+                var consent = ConsentStatus.absent
+                var byGuardian = false
+                while consentCurrent {
+                    let other = consentRows.columnBytes(0)
+                    if other.count == 16 {
+                        let otherID = SubjectID(raw: other)
+                        if id < otherID { break }
+                        if otherID == id {
+                            consent = ConsentStatus(stored: consentRows.columnBytes(1))
+                            if consent == .granted, !consentRows.isNull(2), consentRows.int64(2) <= now {
+                                consent = .expired
+                            }
+                            byGuardian = consentRows.int64(3) != 0
+                        }
+                    }
+                    consentCurrent = try consentRows.step()
+                }
+                if let wanted, !wanted.contains(id) { continue }
+                let state = SubjectState(
+                    isRestricted: subjectRows.int64(1) != 0, hasObjectedToDirectMarketing: subjectRows.int64(2) != 0,
+                    hasObjectedToLegitimateInterest: subjectRows.int64(3) != 0, consent: consent, isMinor: false,
+                    hasGuardianConsent: byGuardian)
+                let outcome: (decision: AccessDecision, fieldSet: Int?)
+                if let known = decided[state] {
+                    outcome = known
                 } else {
-                    let set = fieldSets[decision.allowedFields] ?? Set(decision.allowedFields)
-                    fieldSets[decision.allowedFields] = set
-                    allowed[record.id] = set
+                    let decision = plan.decide(for: state)
+                    var set: Int?
+                    if !decision.allowedFields.isEmpty {
+                        set = fieldSets[decision.allowedFields]
+                        if set == nil {
+                            set = allowed.addFieldSet(Set(decision.allowedFields))
+                            fieldSets[decision.allowedFields] = set
+                        }
+                    }
+                    outcome = (decision, set)
+                    decided[state] = outcome
+                }
+                if let set = outcome.fieldSet {
+                    allowed.append(id, fieldSet: set)
+                } else {
+                    let decision = outcome.decision
+                    summary.denied[decision.deniedFields.first?.reason.description ?? decision.summary, default: 0] += 1
                 }
             }
             summary.returned = allowed.count
@@ -350,7 +392,7 @@ public struct Access {
                         separator: "; ")
             }
             let entries = try AuditLog.append(
-                [draft(action, Array(allowed.keys), fields, plan.purpose, outcome, reason)], at: now, in: db,
+                [draft(action, allowed.ids, fields, plan.purpose, outcome, reason)], at: now, in: db,
                 keyring: vault.keyring)
             summary.auditSequence = entries[0].seq
         }
