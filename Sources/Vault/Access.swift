@@ -344,10 +344,7 @@ public struct Access {
                         let otherID = SubjectID(raw: other)
                         if id < otherID { break }
                         if otherID == id {
-                            consent = ConsentStatus(stored: consentRows.columnBytes(1))
-                            if consent == .granted, !consentRows.isNull(2), consentRows.int64(2) <= now {
-                                consent = .expired
-                            }
+                            consent = ConsentStatus(row: consentRows, columnsFrom: 1, at: now)
                             byGuardian = consentRows.int64(3) != 0
                         }
                     }
@@ -462,10 +459,10 @@ extension Vault {
                 [record.id.bytes, consentPurpose]
             ) { consent = ConsentRow(row: $0) }
         }
-        return makeState(record, consent: consent, hasConsentPurpose: consentPurpose != nil, now: now)
+        return makeState(record, consent: consent, now: now)
     }
 
-    func makeState(_ record: SubjectRecord, consent: ConsentRow?, hasConsentPurpose: Bool, now: Int64) -> SubjectState {
+    func makeState(_ record: SubjectRecord, consent: ConsentRow?, now: Int64) -> SubjectState {
         SubjectState(
             isRestricted: record.restricted, hasObjectedToDirectMarketing: record.objectedToMarketing,
             hasObjectedToLegitimateInterest: record.objectedToProcessing,

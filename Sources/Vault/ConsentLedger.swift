@@ -208,8 +208,7 @@ extension Vault {
             while try rows.step() {
                 let subject = rows.columnBytes(0)
                 guard subject.count == 16 else { continue }
-                var status = ConsentStatus(stored: rows.columnBytes(1))
-                if status == .granted, !rows.isNull(2), rows.int64(2) <= now { status = .expired }
+                let status = ConsentStatus(row: rows, columnsFrom: 1, at: now)
                 ids.append(SubjectID(raw: subject))
                 statuses.append(status)
             }
@@ -225,10 +224,7 @@ extension Vault {
         try statement.bind(purpose, at: 2)
         defer { statement.reset() }
         guard try statement.step() else { return .absent }
-        // Read in place: no String for the status.
-        let status = statement.withBlob(0) { ConsentStatus(stored: $0) }
-        if status == .granted, !statement.isNull(1), statement.int64(1) <= now { return .expired }
-        return status
+        return ConsentStatus(row: statement, columnsFrom: 0, at: now)
     }
 
     /// Every ledger record of `subject`, oldest first.
@@ -425,5 +421,13 @@ extension ConsentStatus {
         } else {
             self = .absent
         }
+    }
+
+    /// The status of a `consent_state` row whose columns `status, expires_at` start at `first`,
+    /// read in place, at `now`: a grant whose expiry has passed counts as `expired`.
+    init(row: Statement, columnsFrom first: Int32, at now: Int64) {
+        let status = ConsentStatus(stored: row.columnBytes(first))
+        let lapsed = status == .granted && !row.isNull(first + 1) && row.int64(first + 1) <= now
+        self = lapsed ? .expired : status
     }
 }
