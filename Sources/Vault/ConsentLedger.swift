@@ -114,7 +114,7 @@ extension Vault {
                     }
                     seq += 1
                     let textHash =
-                        try textHashes[input.textVersion]
+                        textHashes[input.textVersion]
                         ?? {
                             let bytes = BLAKE2b.hash(texts.documentBytes(textID: input.textVersion) ?? [])
                             textHashes[input.textVersion] = (bytes, Hex.encode(bytes))

@@ -216,6 +216,7 @@ public final class VaultWriter {
         // A cached key stands for its subject's row: the epoch check guarantees that no subject
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
         vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
+        let sealer = try EventSealer(indexer: vault.keyring.indexer)
         for event in events {
             let key: DataKey
             let keyVersion: UInt32
@@ -227,17 +228,15 @@ public final class VaultWriter {
                     for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
                 keyVersion = record.keyVersion
             }
-            let message = vault.keyring.indexer.token(domain: "message", value: event.messageID)
-            let sealed = try AEAD.seal(
-                event.properties, key: key, keyVersion: keyVersion,
-                associatedData: Binding.event(event.subject, message: message), format: .personalData)
-            try event.subject.withBytes { try insert.bind(raw: $0, at: 1) }
-            try insert.bind(event.type, at: 2)
-            try insert.bind(event.at, at: 3)
-            try insert.bind(event.source, at: 4)
-            try insert.bind(message, at: 5)
-            try insert.bind(sealed, at: 6)
-            try insert.step()
+            try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
+                try event.subject.withBytes { try insert.bind(raw: $0, at: 1) }
+                try insert.bind(event.type, at: 2)
+                try insert.bind(event.at, at: 3)
+                try insert.bind(event.source, at: 4)
+                try insert.bind(raw: message, at: 5)
+                try insert.bind(raw: sealed, at: 6)
+                try insert.step()
+            }
             insert.reset()
             if db.changes > 0 {
                 inserted += 1

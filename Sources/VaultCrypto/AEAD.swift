@@ -44,25 +44,51 @@ public enum AEAD {
             plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData, format: format)
     }
 
+    /// Encrypts raw bytes into `output`, which needs `format.overhead + plaintext.count` bytes, and
+    /// returns the sealed value's length. For hot write paths: no allocation, associated data read
+    /// in place, a concrete key type.
+    public static func seal(
+        bytes plaintext: UnsafeRawBufferPointer, key: DataKey, keyVersion: UInt32,
+        associatedData: UnsafeRawBufferPointer, format: Format, into output: UnsafeMutableRawBufferPointer
+    ) throws(CryptoError) -> Int {
+        try Sodium.ensureInitialized()
+        precondition(output.count >= format.overhead + plaintext.count, "AEAD.seal: output buffer too small")
+        return seal(
+            plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData, format: format,
+            into: output.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    }
+
     static func seal(
         _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32, associatedData: [UInt8],
         format: Format = .xchacha20Poly1305
     ) -> [UInt8] {
-        let headerSize = format.headerSize
-        let total = headerSize + plaintext.count + tagSize
+        let total = format.headerSize + plaintext.count + tagSize
         return [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
-            let base = out.baseAddress!
-            base[0] = format.rawValue
-            writeBigEndian(keyVersion, to: base + 1)
-            let nonce = base + authenticatedHeaderSize
-            NoncePool.shared.fill(nonce, count: format.nonceSize)
-            let written = associatedData.withUnsafeBytes { associatedData in
-                withAssociatedData(header: UnsafeRawBufferPointer(start: base, count: 5), associatedData) { ad in
-                    format.encrypt(base + headerSize, plaintext, associatedData: ad, nonce: nonce, key: key.pointer)
-                }
+            initialized = associatedData.withUnsafeBytes { associatedData in
+                seal(
+                    plaintext, key: key, keyVersion: keyVersion, associatedData: associatedData, format: format,
+                    into: out.baseAddress!)
             }
-            initialized = headerSize + written
         }
+    }
+
+    /// Writes `header ‖ nonce ‖ ciphertext ‖ tag` at `base` (room for `format.overhead +
+    /// plaintext.count` bytes) and returns its length.
+    static func seal(
+        _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32,
+        associatedData: UnsafeRawBufferPointer, format: Format, into base: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let headerSize = format.headerSize
+        base[0] = format.rawValue
+        writeBigEndian(keyVersion, to: base + 1)
+        let nonce = base + authenticatedHeaderSize
+        NoncePool.shared.fill(nonce, count: format.nonceSize)
+        let written = withAssociatedData(
+            header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize), associatedData
+        ) { ad in
+            format.encrypt(base + headerSize, plaintext, associatedData: ad, nonce: nonce, key: key.pointer)
+        }
+        return headerSize + written
     }
 
     /// Decrypts a sealed value of any format.

@@ -1,7 +1,7 @@
 /// Keyed BLAKE2b blind indexes: equal normalised inputs give equal tokens under the same
 /// index key, and nothing about the input can be learnt without that key.
 public struct BlindIndexer: Sendable {
-    private let key: IndexKey
+    let key: IndexKey
     /// Bytes of each token.
     public static let tokenSize = 16
 

@@ -90,7 +90,7 @@ struct StubConsentTexts: ConsentTextCatalog {
         // purpose and a grant for another, interleaved across subjects.
         var inputs: [ConsentInput] = []
         for (index, id) in ([first] + others).enumerated() {
-            let (older, newer) = index % 2 == 0 ? ("granted", "withdrawn") : ("withdrawn", "granted")
+            let older = index % 2 == 0 ? "granted" : "withdrawn"
             inputs.append(input(id, older, at: now - 2 * day))
             inputs.append(input(id, "granted", at: now - 2 * day, purpose: "analytics"))
         }
