@@ -42,11 +42,11 @@ struct SubjectRecord {
         wrappedKey = row.blob(8)
     }
 
-    private static let loadSQL = "SELECT \(columns) FROM subjects WHERE id = ?"
+    private static let load = StatementKey("SELECT \(columns) FROM subjects WHERE id = ?")
 
     /// Loads one subject, or nil.
     static func load(_ id: SubjectID, in db: Connection) throws -> SubjectRecord? {
-        let statement = try db.statement(loadSQL)
+        let statement = try db.statement(load)
         try statement.bind(id, at: 1)
         defer { statement.reset() }
         return try statement.step() ? SubjectRecord(row: statement) : nil

@@ -1,4 +1,4 @@
-public import Policy
+import Policy
 
 /// A read-only map from subject id to consent status for millions of ids: an open-addressing hash
 /// table (power-of-two capacity, linear probing, at most two thirds full) of flat slots holding

@@ -41,10 +41,7 @@ extension Vault {
             texts: (fieldNames, fieldSources))
         var result: [StoredField] = []
         result.reserveCapacity(names?.count ?? 32)
-        let statement = try db.statement(
-            withTimes
-                ? "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?"
-                : "SELECT field, value, source FROM fields WHERE subject = ?")
+        let statement = try db.statement(withTimes ? FieldQueries.withTimes : FieldQueries.plain)
         try statement.bind(record.id, at: 1)
         defer { statement.reset() }
         var position = 0
@@ -118,4 +115,11 @@ extension Vault {
             }
         }
     }
+}
+
+/// The queries of `decryptFields`, found by number rather than by text.
+private enum FieldQueries {
+    static let plain = StatementKey("SELECT field, value, source FROM fields WHERE subject = ?")
+    static let withTimes = StatementKey(
+        "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
 }

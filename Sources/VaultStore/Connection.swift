@@ -6,6 +6,8 @@ import CSQLite
 public final class Connection {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
+    /// Statements prepared for `StatementKey`s, by key number.
+    private var keyed: [Statement?] = []
     /// The database file.
     public let path: String
 
@@ -49,6 +51,7 @@ public final class Connection {
             try execute("SELECT count(*) FROM sqlite_master")
         } catch {
             cache.removeAll()
+            keyed.removeAll()
             sqlite3_close_v2(db)
             throw error
         }
@@ -56,6 +59,7 @@ public final class Connection {
 
     deinit {
         cache.removeAll()
+        keyed.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -105,6 +109,18 @@ public final class Connection {
         }
         let statement = try Statement(connection: handle, sql: sql)
         cache[sql] = statement
+        return statement
+    }
+
+    /// The cached prepared statement of `key` (reset, ready to bind), found by the key's number.
+    public func statement(_ key: StatementKey) throws(StoreError) -> Statement {
+        if key.number < keyed.count, let cached = keyed[key.number] {
+            cached.reset()
+            return cached
+        }
+        let statement = try Statement(connection: handle, sql: key.sql)
+        if key.number >= keyed.count { keyed += repeatElement(nil, count: key.number + 1 - keyed.count) }
+        keyed[key.number] = statement
         return statement
     }
 

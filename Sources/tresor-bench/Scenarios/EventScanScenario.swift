@@ -107,7 +107,7 @@ struct EventScanScenario: BenchScenario {
             while next < events {
                 let end = min(events, next + 100_000)
                 let batch = stream.events(next..<end).sorted { $0.subject < $1.subject }
-                try vault.write(as: actor, purpose: "unification") { try $0.appendEvents(batch) }
+                _ = try vault.write(as: actor, purpose: "unification") { try $0.appendEvents(batch) }
                 next = end
             }
         }
