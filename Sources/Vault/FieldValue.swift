@@ -34,6 +34,21 @@ public enum FieldValue: Sendable, Equatable, CustomStringConvertible, CustomDebu
 
     /// Tag byte ‖ payload. Strings and dates are UTF-8; numbers 8 bytes big-endian IEEE 754;
     /// lists a 4-byte count then each item as 4-byte length ‖ UTF-8.
+    /// Replaces `buffer`'s contents with the encoding (`encoded()`), reusing its storage.
+    func encode(into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        switch self {
+        case .string(let s):
+            buffer.append(1)
+            buffer.append(contentsOf: s.utf8)
+        case .date(let s):
+            buffer.append(2)
+            buffer.append(contentsOf: s.utf8)
+        case .number, .list:
+            buffer.append(contentsOf: encoded())
+        }
+    }
+
     func encoded() -> [UInt8] {
         switch self {
         case .string(let s): return [1] + Array(s.utf8)

@@ -29,23 +29,8 @@ extension VaultWriter {
     /// in the order given.
     public func setFields(_ writes: [FieldWrite]) throws {
         for write in writes { note(write.subject, field: write.field) }
-        let order = writes.indices.sorted { a, b in
-            let x = writes[a]
-            let y = writes[b]
-            if x.subject != y.subject { return x.subject < y.subject }
-            if x.field != y.field { return x.field < y.field }
-            return a < b
-        }
-        // For one subject and field, the last value only.
-        var last: [Int] = []
-        last.reserveCapacity(order.count)
-        for (position, index) in order.enumerated() {
-            if position + 1 < order.count {
-                let next = writes[order[position + 1]]
-                if next.subject == writes[index].subject && next.field == writes[index].field { continue }
-            }
-            last.append(index)
-        }
+        let last = Self.lastWritePerField(writes)
+        let sealer = FieldSealer()
         var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
         try insertRows(last.count, into: .fields) { upsert, row, first in
             let write = writes[last[row]]
@@ -56,15 +41,66 @@ extension VaultWriter {
                 keyOf = (write.subject, key, record.keyVersion)
             }
             guard let (_, key, version) = keyOf else { return }
-            let sealed = try AEAD.seal(
-                write.value.encoded(), key: key, keyVersion: version,
-                associatedData: Binding.field(write.subject, write.field))
-            try write.subject.withBytes { try upsert.bind(raw: $0, at: first) }
-            try upsert.bind(write.field, at: first + 1)
-            try upsert.bind(sealed, at: first + 2)
-            try upsert.bind(write.source, at: first + 3)
-            try upsert.bind(now, at: first + 4)
+            try sealer.seal(write.value, of: write.field, subject: write.subject, key: key, keyVersion: version) {
+                sealed in
+                try write.subject.withBytes { try upsert.bind(raw: $0, at: first) }
+                try upsert.bind(write.field, at: first + 1)
+                try upsert.bind(raw: sealed, at: first + 2)
+                try upsert.bind(write.source, at: first + 3)
+                try upsert.bind(now, at: first + 4)
+            }
         }
+    }
+
+    /// The indices of `writes` to store, in key order (subject, then field name): for one subject
+    /// and field, only the last value given. Field names are ranked once, so that the sort
+    /// compares integers, not strings.
+    static func lastWritePerField(_ writes: [FieldWrite]) -> [Int] {
+        // A handful of distinct names: a linear search compares small strings in place, where a
+        // dictionary would hash each name.
+        var names: [String] = []
+        var ofWrite: [Int32] = []
+        ofWrite.reserveCapacity(writes.count)
+        for write in writes {
+            if let found = names.firstIndex(of: write.field) {
+                ofWrite.append(Int32(found))
+            } else {
+                ofWrite.append(Int32(names.count))
+                names.append(write.field)
+            }
+        }
+        var rankOfName = [Int32](repeating: 0, count: names.count)
+        for (rank, name) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
+            rankOfName[name] = Int32(rank)
+        }
+        struct Key: Comparable {
+            let high: UInt64
+            let low: UInt64
+            let field: Int32
+            let index: Int32
+            static func < (a: Key, b: Key) -> Bool {
+                (a.high, a.low, a.field, a.index) < (b.high, b.low, b.field, b.index)
+            }
+        }
+        var keys = writes.indices.map { index in
+            let write = writes[index]
+            return Key(
+                high: write.subject.high, low: write.subject.low, field: rankOfName[Int(ofWrite[index])],
+                index: Int32(index))
+        }
+        keys.sort()
+        var last: [Int] = []
+        last.reserveCapacity(keys.count)
+        for position in keys.indices {
+            let key = keys[position]
+            if position + 1 < keys.count, keys[position + 1].high == key.high, keys[position + 1].low == key.low,
+                keys[position + 1].field == key.field
+            {
+                continue
+            }
+            last.append(Int(key.index))
+        }
+        return last
     }
 
     /// One identity for `link(_:)`: a normalised value of `kind` and the subject it belongs to.
@@ -83,29 +119,50 @@ extension VaultWriter {
 
     /// Links the identities as `link(_:normalized:to:)` called for each in turn would.
     public func link(_ links: [IdentityLink]) throws {
-        var rows: [(kind: IdentityKind, token: [UInt8], subject: SubjectID)] = []
-        rows.reserveCapacity(links.count)
-        for link in links {
-            _ = try record(link.subject)
-            rows.append(
-                (
-                    link.kind, vault.keyring.indexer.token(domain: link.kind.rawValue, value: link.normalized),
-                    link.subject
-                )
-            )
-            touched.insert(link.subject)
+        // Tokens into one flat buffer (one prepared keyed state per kind), then rows sorted by
+        // integer keys: kind (in the text order SQLite sees), token, subject.
+        let kinds = IdentityKind.allCases.sorted { $0.rawValue < $1.rawValue }
+        let tokenizers = try kinds.map { try DomainTokenizer(vault.keyring.indexer, domain: $0.rawValue) }
+        let size = BlindIndexer.tokenSize
+        var tokens = [UInt8](repeating: 0, count: links.count * size)
+        struct Key: Comparable {
+            let kind: Int8
+            let tokenHigh: UInt64
+            let tokenLow: UInt64
+            let subjectHigh: UInt64
+            let subjectLow: UInt64
+            let index: Int32
+            static func < (a: Key, b: Key) -> Bool {
+                (a.kind, a.tokenHigh, a.tokenLow, a.subjectHigh, a.subjectLow, a.index)
+                    < (b.kind, b.tokenHigh, b.tokenLow, b.subjectHigh, b.subjectLow, b.index)
+            }
         }
-        rows.sort { x, y in
-            if x.kind != y.kind { return x.kind.rawValue < y.kind.rawValue }
-            if x.token != y.token { return x.token.lexicographicallyPrecedes(y.token) }
-            return x.subject < y.subject
+        var keys: [Key] = []
+        keys.reserveCapacity(links.count)
+        try tokens.withUnsafeMutableBytes { buffer in
+            for (index, link) in links.enumerated() {
+                _ = try record(link.subject)
+                let kind = kinds.firstIndex(of: link.kind)!
+                let token = UnsafeMutableRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)])
+                tokenizers[kind].token(link.normalized, into: token)
+                keys.append(
+                    Key(
+                        kind: Int8(kind), tokenHigh: UInt64(bigEndian: token.loadUnaligned(as: UInt64.self)),
+                        tokenLow: UInt64(bigEndian: token.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                        subjectHigh: link.subject.high, subjectLow: link.subject.low, index: Int32(index)))
+                touched.insert(link.subject)
+            }
         }
-        try insertRows(rows.count, into: .identities) { insert, index, first in
-            let row = rows[index]
-            try insert.bind(row.kind.rawValue, at: first)
-            try insert.bind(row.token, at: first + 1)
-            try row.subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
-            try insert.bind(now, at: first + 3)
+        keys.sort()
+        try tokens.withUnsafeBytes { buffer in
+            try insertRows(keys.count, into: .identities) { insert, row, first in
+                let index = Int(keys[row].index)
+                try insert.bind(kinds[Int(keys[row].kind)].rawValue, at: first)
+                try insert.bind(
+                    raw: UnsafeRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)]), at: first + 1)
+                try links[index].subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
+                try insert.bind(now, at: first + 3)
+            }
         }
     }
 
