@@ -91,7 +91,7 @@ public struct CustomerImporter {
                 header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
             while let outcome = try reader.next() {
                 guard case .record(let record) = outcome else { continue }
-                let region = mapping.value(of: .country, in: record).flatMap { try? Normalizer.country($0) }
+                let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
                 func token(_ field: CanonicalField, _ kind: IdentityKind) -> IdentifierToken? {
                     guard let raw = mapping.value(of: field, in: record),
                         case .value(_, let normalized) = normalizer.normalize(field, raw, region: region),
@@ -296,7 +296,7 @@ public struct CustomerImporter {
             summary.alreadyImported += 1
             return
         }
-        let region = mapping.value(of: .country, in: record).flatMap { try? Normalizer.country($0) }
+        let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
         var values: [(number: Int, value: FieldValue, normalized: String)] = []
         var dropped: [RecordProblem] = []
         var identifierCount = 0

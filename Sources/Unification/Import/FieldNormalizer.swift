@@ -4,15 +4,62 @@ import Vault
 
 /// Turns one raw import value into a typed, normalised field value, or a reject reason naming
 /// the rule broken (never the value). The rules themselves live in `Normalization`.
+///
+/// Fields whose values repeat from row to row and whose rules depend on nothing else (names,
+/// cities, countries, gender, language) are normalised once per distinct raw value and import:
+/// `memo` keeps up to `memoLimit` outcomes per field.
 struct FieldNormalizer {
     let now: Date
+    private let memo = Memo()
+
+    init(now: Date) { self.now = now }
 
     enum Outcome {
         case value(FieldValue, normalized: String)
         case problem(RejectReason)
     }
 
+    /// Outcomes of the repeating fields, by raw value, one table per field.
+    private final class Memo {
+        var outcomes: [[String: Outcome]] = Array(repeating: [:], count: 6)
+
+        /// The table of `field`, or nil for a field whose values are not remembered.
+        static func table(of field: CanonicalField) -> Int? {
+            switch field {
+            case .firstName: 0
+            case .lastName: 1
+            case .city: 2
+            case .country: 3
+            case .gender: 4
+            case .language: 5
+            default: nil
+            }
+        }
+    }
+
+    /// Distinct raw values remembered per field (hostile input cannot grow the memo further).
+    static let memoLimit = 4_096
+
+    /// How many outcomes of `field` are remembered (for tests).
+    func rememberedCount(_ field: CanonicalField) -> Int {
+        Memo.table(of: field).map { memo.outcomes[$0].count } ?? 0
+    }
+
+    /// The ISO 3166-1 alpha-2 code of `raw`, or nil when it names no country.
+    func country(_ raw: String) -> String? {
+        if case .value(_, let code) = normalize(.country, raw, region: nil) { return code }
+        return nil
+    }
+
     func normalize(_ field: CanonicalField, _ raw: String, region: String?) -> Outcome {
+        guard let table = Memo.table(of: field) else { return compute(field, raw, region: region) }
+        if let known = memo.outcomes[table][raw] { return known }
+        let outcome = compute(field, raw, region: region)
+        if memo.outcomes[table].count < Self.memoLimit { memo.outcomes[table][raw] = outcome }
+        return outcome
+    }
+
+    private func compute(_ field: CanonicalField, _ raw: String, region: String?) -> Outcome {
         do {
             switch field {
             case .externalId:
