@@ -122,7 +122,7 @@ extension VaultWriter {
         // Tokens into one flat buffer (one prepared keyed state per kind), then rows sorted by
         // integer keys: kind (in the text order SQLite sees), token, subject.
         let kinds = IdentityKind.allCases.sorted { $0.rawValue < $1.rawValue }
-        let tokenizers = try kinds.map { try DomainTokenizer(vault.keyring.indexer, domain: $0.rawValue) }
+        let tokenizers = try kinds.map { try tokenizer($0) }
         let size = BlindIndexer.tokenSize
         var tokens = [UInt8](repeating: 0, count: links.count * size)
         struct Key: Comparable {
@@ -183,13 +183,7 @@ extension VaultWriter {
     /// Records the source records as `recordSource(_:recordID:subject:)` called for each in turn
     /// would (the last of two with the same source and id wins).
     public func recordSources(_ records: [SourceRecord]) throws {
-        let order = records.indices.sorted { a, b in
-            let x = records[a]
-            let y = records[b]
-            if x.source != y.source { return x.source < y.source }
-            if x.recordID != y.recordID { return x.recordID < y.recordID }
-            return a < b
-        }
+        let order = Self.sourceRecordOrder(records)
         try insertRows(order.count, into: .sourceRecords) { insert, row, first in
             let record = records[order[row]]
             try insert.bind(record.source, at: first)
@@ -198,6 +192,55 @@ extension VaultWriter {
             try insert.bind(now, at: first + 3)
             touched.insert(record.subject)
         }
+    }
+
+    /// The indices of `records` in key order: source, then record id, both in UTF-8 byte order
+    /// (SQLite's), then position, so that of two equal keys the later is written last. Sources are
+    /// ranked once and record ids compared by their first eight bytes as an integer, so that most
+    /// comparisons never touch a string.
+    static func sourceRecordOrder(_ records: [SourceRecord]) -> [Int] {
+        var names: [String] = []
+        var nameOf: [Int32] = []
+        nameOf.reserveCapacity(records.count)
+        for record in records {
+            if let found = names.firstIndex(of: record.source) {
+                nameOf.append(Int32(found))
+            } else {
+                nameOf.append(Int32(names.count))
+                names.append(record.source)
+            }
+        }
+        var rankOfName = [Int32](repeating: 0, count: names.count)
+        for (rank, name) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) })
+            .enumerated()
+        {
+            rankOfName[name] = Int32(rank)
+        }
+        struct Key {
+            let source: Int32
+            let index: Int32
+            let prefix: UInt64
+        }
+        var keys = records.indices.map { index in
+            var prefix: UInt64 = 0
+            var taken = 0
+            for byte in records[index].recordID.utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                taken += 1
+            }
+            prefix <<= UInt64(8 * (8 - taken))
+            return Key(source: rankOfName[Int(nameOf[index])], index: Int32(index), prefix: prefix)
+        }
+        keys.sort { a, b in
+            if a.source != b.source { return a.source < b.source }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let x = records[Int(a.index)].recordID.utf8
+            let y = records[Int(b.index)].recordID.utf8
+            if x.lexicographicallyPrecedes(y) { return true }
+            if y.lexicographicallyPrecedes(x) { return false }
+            return a.index < b.index
+        }
+        return keys.map { Int($0.index) }
     }
 
     /// The tables the bulk writes insert into, each with its multi-row INSERT.

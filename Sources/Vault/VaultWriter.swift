@@ -18,6 +18,8 @@ public final class VaultWriter {
     private var suppressedTokens: Set<[UInt8]>?
     /// The writer's statements, prepared on first use (see `WriterSQL`).
     private var prepared: [Statement?] = Array(repeating: nil, count: WriterSQL.allCases.count)
+    /// Prepared blind-index states, one per identity kind, made on first use in this transaction.
+    private var tokenizers: [DomainTokenizer?] = Array(repeating: nil, count: IdentityKind.allCases.count)
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
@@ -115,7 +117,19 @@ public final class VaultWriter {
     /// The blind-index token (16 bytes) of a normalised identifier: what the vault stores for
     /// it. A keyed hash, not the value; identity resolution compares tokens.
     public func identityToken(_ kind: IdentityKind, normalized value: String) -> [UInt8] {
-        vault.keyring.indexer.token(domain: kind.rawValue, value: value)
+        guard let tokenizer = try? tokenizer(kind) else {
+            return vault.keyring.indexer.token(domain: kind.rawValue, value: value)
+        }
+        return tokenizer.token(value)
+    }
+
+    /// The prepared blind-index state of `kind` (tokens equal `BlindIndexer.token(domain:value:)`).
+    func tokenizer(_ kind: IdentityKind) throws -> DomainTokenizer {
+        let slot = IdentityKind.allCases.firstIndex(of: kind)!
+        if let made = tokenizers[slot] { return made }
+        let made = try DomainTokenizer(vault.keyring.indexer, domain: kind.rawValue)
+        tokenizers[slot] = made
+        return made
     }
 
     /// Calls `body` with every stored identity (subject, kind, token) — tokens only.
