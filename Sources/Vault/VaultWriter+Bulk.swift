@@ -28,8 +28,13 @@ extension VaultWriter {
     /// the same subject and field replaces an earlier one, and the audit entry lists the field names
     /// in the order given.
     public func setFields(_ writes: [FieldWrite]) throws {
-        for write in writes { note(write.subject, field: write.field) }
-        let last = Self.lastWritePerField(writes)
+        var previous: SubjectID?
+        for write in writes where write.subject != previous {
+            touched.insert(write.subject)
+            previous = write.subject
+        }
+        let (last, names) = Self.lastWritePerField(writes)
+        for name in names { note(nil, field: name) }
         let sealer = FieldSealer()
         var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
         try insertRows(last.count, into: .fields) { upsert, row, first in
@@ -55,7 +60,8 @@ extension VaultWriter {
     /// The indices of `writes` to store, in key order (subject, then field name): for one subject
     /// and field, only the last value given. Field names are ranked once, so that the sort
     /// compares integers, not strings.
-    static func lastWritePerField(_ writes: [FieldWrite]) -> [Int] {
+    /// Also returns the distinct field names in the order of their first write.
+    static func lastWritePerField(_ writes: [FieldWrite]) -> (order: [Int], names: [String]) {
         // A handful of distinct names: a linear search compares small strings in place, where a
         // dictionary would hash each name.
         var names: [String] = []
@@ -100,7 +106,7 @@ extension VaultWriter {
             }
             last.append(Int(key.index))
         }
-        return last
+        return (last, names)
     }
 
     /// One identity for `link(_:)`: a normalised value of `kind` and the subject it belongs to.

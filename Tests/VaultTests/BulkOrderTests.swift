@@ -20,7 +20,7 @@ import Testing
                     subject: people.randomElement(using: &generator)!, field: names.randomElement(using: &generator)!,
                     value: .string("v\(index)"), source: "s"))
         }
-        let order = writes.indices.sorted { a, b in
+        let sorted = writes.indices.sorted { a, b in
             let x = writes[a]
             let y = writes[b]
             if x.subject != y.subject { return x.subject < y.subject }
@@ -28,14 +28,18 @@ import Testing
             return a < b
         }
         // Keep an index unless the next one in order has the same subject and field.
-        let expected = order.indices.filter { position in
-            guard position + 1 < order.count else { return true }
-            let this = writes[order[position]]
-            let next = writes[order[position + 1]]
+        let expected = sorted.indices.filter { position in
+            guard position + 1 < sorted.count else { return true }
+            let this = writes[sorted[position]]
+            let next = writes[sorted[position + 1]]
             return !(next.subject == this.subject && next.field == this.field)
         }
-        .map { order[$0] }
-        #expect(VaultWriter.lastWritePerField(writes) == expected)
+        .map { sorted[$0] }
+        let (order, names) = VaultWriter.lastWritePerField(writes)
+        #expect(order == expected)
+        var firstSeen: [String] = []
+        for write in writes where !firstSeen.contains(write.field) { firstSeen.append(write.field) }
+        #expect(names == firstSeen)
     }
 
     @Test func sourceRecordsSortBySourceAndIdBytesThenPosition() throws {
