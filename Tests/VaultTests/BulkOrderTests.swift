@@ -35,11 +35,11 @@ import Testing
             return !(next.subject == this.subject && next.field == this.field)
         }
         .map { sorted[$0] }
-        let (order, names) = VaultWriter.lastWritePerField(writes)
+        let (order, firstNames) = VaultWriter.lastWritePerField(writes)
         #expect(order == expected)
         var firstSeen: [String] = []
         for write in writes where !firstSeen.contains(write.field) { firstSeen.append(write.field) }
-        #expect(names == firstSeen)
+        #expect(firstNames == firstSeen)
     }
 
     @Test func sourceRecordsSortBySourceAndIdBytesThenPosition() throws {
