@@ -220,9 +220,10 @@ public struct CustomerImporter {
         var winnerSlots: [SubjectID: Int32] = [:]
         var winnerTimes: [Int64] = []
         var winnerTrusts: [Int] = []
-        /// Trust ranks (negated, per stored field) of the last source seen.
-        var trustSource = ""
-        var trusts: [Int] = []
+        /// Trust ranks (negated, per stored field) of each source seen, in order of first sight
+        /// (a file has a handful of sources, often interleaved row by row).
+        var trustSources: [String] = []
+        var trustsOfSource: [[Int]] = []
         /// Jurisdictions by country code.
         var regimes: [String: String] = [:]
 
@@ -251,9 +252,12 @@ public struct CustomerImporter {
 
         /// The negated trust rank of `source` for each stored field.
         mutating func trustRanks(of source: String) -> [Int] {
-            if source != trustSource || trusts.isEmpty {
-                trustSource = source
-                trusts = storedFields.map { -($0.rule.trustRank(of: source) ?? $0.rule.sourceTrust.count) }
+            if let known = trustSources.firstIndex(of: source) { return trustsOfSource[known] }
+            let trusts = storedFields.map { -($0.rule.trustRank(of: source) ?? $0.rule.sourceTrust.count) }
+            // A file with many sources (hostile input) keeps the search short: only the first 64 are kept.
+            if trustSources.count < 64 {
+                trustSources.append(source)
+                trustsOfSource.append(trusts)
             }
             return trusts
         }
