@@ -57,10 +57,9 @@ extension VaultWriter {
         }
     }
 
-    /// The indices of `writes` to store, in key order (subject, then field name): for one subject
-    /// and field, only the last value given. Field names are ranked once, so that the sort
-    /// compares integers, not strings.
-    /// Also returns the distinct field names in the order of their first write.
+    /// The indices of `writes` to store, in key order (subject, then field name), keeping for one
+    /// subject and field only the last value given; and the distinct field names in the order of
+    /// their first write. Field names are ranked once, so that the sort compares integers.
     static func lastWritePerField(_ writes: [FieldWrite]) -> (order: [Int], names: [String]) {
         // A handful of distinct names: a linear search compares small strings in place, where a
         // dictionary would hash each name.

@@ -19,7 +19,9 @@ struct FieldNormalizer {
         case problem(RejectReason)
     }
 
-    /// Outcomes of the repeating fields, by raw value, one table per field.
+    /// Outcomes of the repeating fields, by raw value, one table per field. Keys compare as
+    /// `String`s, by canonical equivalence: the rules of these fields normalise to NFC, so
+    /// equivalent texts get the same outcome.
     private final class Memo {
         var outcomes: [[String: Outcome]] = Array(repeating: [:], count: 6)
 
