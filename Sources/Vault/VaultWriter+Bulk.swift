@@ -61,23 +61,7 @@ extension VaultWriter {
     /// subject and field only the last value given; and the distinct field names in the order of
     /// their first write. Field names are ranked once, so that the sort compares integers.
     static func lastWritePerField(_ writes: [FieldWrite]) -> (order: [Int], names: [String]) {
-        // A handful of distinct names: a linear search compares small strings in place, where a
-        // dictionary would hash each name.
-        var names: [String] = []
-        var ofWrite: [Int32] = []
-        ofWrite.reserveCapacity(writes.count)
-        for write in writes {
-            if let found = names.firstIndex(of: write.field) {
-                ofWrite.append(Int32(found))
-            } else {
-                ofWrite.append(Int32(names.count))
-                names.append(write.field)
-            }
-        }
-        var rankOfName = [Int32](repeating: 0, count: names.count)
-        for (rank, name) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() {
-            rankOfName[name] = Int32(rank)
-        }
+        let ranks = TextRanks(writes.lazy.map(\.field), precedes: <)
         struct Key: Comparable {
             let high: UInt64
             let low: UInt64
@@ -90,7 +74,7 @@ extension VaultWriter {
         var keys = writes.indices.map { index in
             let write = writes[index]
             return Key(
-                high: write.subject.high, low: write.subject.low, field: rankOfName[Int(ofWrite[index])],
+                high: write.subject.high, low: write.subject.low, field: ranks.rankOfItem[index],
                 index: Int32(index))
         }
         keys.sort()
@@ -105,7 +89,7 @@ extension VaultWriter {
             }
             last.append(Int(key.index))
         }
-        return (last, names)
+        return (last, ranks.texts)
     }
 
     /// One identity for `link(_:)`: a normalised value of `kind` and the subject it belongs to.
@@ -204,23 +188,7 @@ extension VaultWriter {
     /// ranked once and record ids compared by their first eight bytes as an integer, so that most
     /// comparisons never touch a string.
     static func sourceRecordOrder(_ records: [SourceRecord]) -> [Int] {
-        var names: [String] = []
-        var nameOf: [Int32] = []
-        nameOf.reserveCapacity(records.count)
-        for record in records {
-            if let found = names.firstIndex(of: record.source) {
-                nameOf.append(Int32(found))
-            } else {
-                nameOf.append(Int32(names.count))
-                names.append(record.source)
-            }
-        }
-        var rankOfName = [Int32](repeating: 0, count: names.count)
-        for (rank, name) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) })
-            .enumerated()
-        {
-            rankOfName[name] = Int32(rank)
-        }
+        let sources = TextRanks(records.lazy.map(\.source)) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         struct Key {
             let source: Int32
             let index: Int32
@@ -234,7 +202,7 @@ extension VaultWriter {
                 taken += 1
             }
             prefix <<= UInt64(8 * (8 - taken))
-            return Key(source: rankOfName[Int(nameOf[index])], index: Int32(index), prefix: prefix)
+            return Key(source: sources.rankOfItem[index], index: Int32(index), prefix: prefix)
         }
         keys.sort { a, b in
             if a.source != b.source { return a.source < b.source }

@@ -1,0 +1,30 @@
+/// The ranks of a handful of distinct texts repeated over many items (the field names of a
+/// batch of writes, the sources of a batch of records), so that a sort compares integers instead
+/// of strings. Texts are found by a linear search, which compares small strings in place where a
+/// dictionary would hash each one; meant for tens of distinct texts, not thousands.
+struct TextRanks {
+    /// The distinct texts, in the order of their first item.
+    let texts: [String]
+    /// For each item, the rank of its text in `precedes` order.
+    let rankOfItem: [Int32]
+
+    init(_ items: some Collection<String>, precedes: (String, String) -> Bool) {
+        var texts: [String] = []
+        var textOfItem: [Int32] = []
+        textOfItem.reserveCapacity(items.count)
+        for item in items {
+            if let found = texts.firstIndex(of: item) {
+                textOfItem.append(Int32(found))
+            } else {
+                textOfItem.append(Int32(texts.count))
+                texts.append(item)
+            }
+        }
+        var rankOfText = [Int32](repeating: 0, count: texts.count)
+        for (rank, text) in texts.indices.sorted(by: { precedes(texts[$0], texts[$1]) }).enumerated() {
+            rankOfText[text] = Int32(rank)
+        }
+        self.texts = texts
+        rankOfItem = textOfItem.map { rankOfText[Int($0)] }
+    }
+}
