@@ -9,15 +9,18 @@ import CSodium
 public final class DomainTokenizer {
     private let memory: SecureBytes
     private let stateSize: Int
+    /// The first state's address in `memory`, 64-byte aligned.
+    private let base: UnsafeMutableRawPointer
 
     /// Prepares `domain`'s tokens under `indexer`'s key.
     public init(_ indexer: BlindIndexer, domain: String) throws(CryptoError) {
         try Sodium.ensureInitialized()
-        // Two states, 64-byte aligned: `sodium_malloc` ends the block at a page boundary, and the
-        // state's size is a multiple of 64.
-        stateSize = crypto_generichash_statebytes()
-        memory = try SecureBytes(count: 2 * stateSize)
-        precondition(Int(bitPattern: memory.pointer) % 64 == 0, "BLAKE2b state must be 64-byte aligned")
+        // Two states, each 64-byte aligned as libsodium requires: 64 spare bytes let the first
+        // start at the next multiple of 64 wherever `sodium_malloc` placed the block.
+        stateSize = (crypto_generichash_statebytes() + 63) & ~63
+        memory = try SecureBytes(count: 2 * stateSize + 64)
+        let address = Int(bitPattern: memory.pointer)
+        base = memory.pointer + ((64 - address % 64) % 64)
         _ = crypto_generichash_init(
             OpaquePointer(prepared), indexer.key.material.pointer, KeyMaterial.byteCount, BlindIndexer.tokenSize)
         var prefix = Array(domain.utf8)
@@ -25,8 +28,8 @@ public final class DomainTokenizer {
         _ = crypto_generichash_update(OpaquePointer(prepared), prefix, UInt64(prefix.count))
     }
 
-    private var prepared: UnsafeMutableRawPointer { memory.pointer }
-    private var working: UnsafeMutableRawPointer { memory.pointer + stateSize }
+    private var prepared: UnsafeMutableRawPointer { base }
+    private var working: UnsafeMutableRawPointer { base + stateSize }
 
     /// Writes the token of `value` into `output`, which holds exactly `BlindIndexer.tokenSize` bytes.
     public func token(_ value: String, into output: UnsafeMutableRawBufferPointer) {
