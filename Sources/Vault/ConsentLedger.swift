@@ -53,7 +53,7 @@ extension Vault {
             }
             // The batch's subjects looked up in key order first: in input order, random ids make
             // each lookup a walk through pages that the previous one did not touch.
-            for id in Set(inputs.map(\.subject)).sorted(by: { ($0.high, $0.low) < ($1.high, $1.low) }) {
+            for id in Set(inputs.map(\.subject)).sorted() {
                 if let found = try lookUpFacts(id) { subjects[id] = found }
             }
             for (index, input) in inputs.enumerated() {
@@ -277,10 +277,9 @@ extension Vault {
     /// The positions of `records` ordered by (purpose, subject, position), sorting small integer
     /// keys rather than the records themselves.
     static func stateOrder(of records: [ConsentRecord]) -> [Int] {
-        let purposes = Set(records.map(\.purpose)).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: purposes.enumerated().map { ($1, $0) })
+        let purposes = TextRanks(count: records.count, text: { records[$0].purpose }, precedes: <)
         return records.enumerated()
-            .map { (purpose: rank[$1.purpose] ?? 0, subject: $1.subject, index: $0) }
+            .map { (purpose: purposes.rankOfItem[$0], subject: $1.subject, index: $0) }
             .sorted {
                 ($0.purpose, $0.subject.high, $0.subject.low, $0.index) < (
                     $1.purpose, $1.subject.high, $1.subject.low, $1.index

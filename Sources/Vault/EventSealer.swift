@@ -7,7 +7,7 @@ final class EventSealer {
     private let messages: DomainTokenizer
     /// `e ‖ subject ‖ message token`.
     private var associatedData = [UInt8](repeating: 0, count: 1 + 16 + BlindIndexer.tokenSize)
-    private var sealed: [UInt8] = []
+    private var sealed = SealedBuffer()
 
     init(indexer: BlindIndexer) throws {
         messages = try DomainTokenizer(indexer, domain: "message")
@@ -20,21 +20,14 @@ final class EventSealer {
         _ event: NewEvent, key: DataKey, keyVersion: UInt32,
         _ body: (_ message: UnsafeRawBufferPointer, _ sealed: UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
-        let format = AEAD.Format.personalData
-        let needed = format.overhead + event.properties.count
-        if sealed.count < needed { sealed = [UInt8](repeating: 0, count: max(needed, 2 * sealed.count)) }
-        return try associatedData.withUnsafeMutableBytes { ad in
+        try associatedData.withUnsafeMutableBytes { ad in
             event.subject.withBytes { UnsafeMutableRawBufferPointer(rebasing: ad[1..<17]).copyMemory(from: $0) }
             let message = UnsafeMutableRawBufferPointer(rebasing: ad[17...])
             messages.token(event.messageID, into: message)
-            return try sealed.withUnsafeMutableBytes { output in
-                let length = try event.properties.withUnsafeBytes { properties in
-                    try AEAD.seal(
-                        bytes: properties, key: key, keyVersion: keyVersion,
-                        associatedData: UnsafeRawBufferPointer(ad), format: format, into: output)
-                }
-                return try body(
-                    UnsafeRawBufferPointer(message), UnsafeRawBufferPointer(rebasing: output[..<length]))
+            return try event.properties.withUnsafeBytes { properties in
+                try sealed.seal(
+                    properties, key: key, keyVersion: keyVersion, associatedData: UnsafeRawBufferPointer(ad)
+                ) { try body(UnsafeRawBufferPointer(message), $0) }
             }
         }
     }

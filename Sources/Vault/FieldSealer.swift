@@ -6,7 +6,7 @@ import VaultCrypto
 final class FieldSealer {
     private var plaintext: [UInt8] = []
     private var associatedData: [UInt8] = []
-    private var sealed: [UInt8] = []
+    private var sealed = SealedBuffer()
 
     /// Seals `value` of `field` of `subject` under `key` and calls `body` with the sealed value,
     /// valid only during the call.
@@ -19,18 +19,10 @@ final class FieldSealer {
         associatedData.append(Binding.fieldTag)
         subject.append(to: &associatedData)
         associatedData.append(contentsOf: field.utf8)
-        let format = AEAD.Format.personalData
-        let needed = format.overhead + plaintext.count
-        if sealed.count < needed { sealed = [UInt8](repeating: 0, count: max(needed, 2 * sealed.count, 256)) }
         defer { plaintext.withUnsafeMutableBytes { SecureMemory.wipe($0) } }
         return try plaintext.withUnsafeBytes { plaintext in
             try associatedData.withUnsafeBytes { ad in
-                try sealed.withUnsafeMutableBytes { output in
-                    let length = try AEAD.seal(
-                        bytes: plaintext, key: key, keyVersion: keyVersion, associatedData: ad, format: format,
-                        into: output)
-                    return try body(UnsafeRawBufferPointer(rebasing: output[..<length]))
-                }
+                try sealed.seal(plaintext, key: key, keyVersion: keyVersion, associatedData: ad, body)
             }
         }
     }

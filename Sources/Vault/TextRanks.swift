@@ -8,11 +8,14 @@ struct TextRanks {
     /// For each item, the rank of its text in `precedes` order.
     let rankOfItem: [Int32]
 
-    init(_ items: some Collection<String>, precedes: (String, String) -> Bool) {
+    /// Ranks the texts of items `0..<count`, where `text(i)` is item `i`'s text (read in place,
+    /// without copying the item).
+    init(count: Int, text: (Int) -> String, precedes: (String, String) -> Bool) {
         var texts: [String] = []
         var textOfItem: [Int32] = []
-        textOfItem.reserveCapacity(items.count)
-        for item in items {
+        textOfItem.reserveCapacity(count)
+        for index in 0..<count {
+            let item = text(index)
             if let found = texts.firstIndex(of: item) {
                 textOfItem.append(Int32(found))
             } else {

@@ -61,7 +61,7 @@ extension VaultWriter {
     /// subject and field only the last value given; and the distinct field names in the order of
     /// their first write. Field names are ranked once, so that the sort compares integers.
     static func lastWritePerField(_ writes: [FieldWrite]) -> (order: [Int], names: [String]) {
-        let ranks = TextRanks(writes.lazy.map(\.field), precedes: <)
+        let ranks = TextRanks(count: writes.count, text: { writes[$0].field }, precedes: <)
         struct Key: Comparable {
             let high: UInt64
             let low: UInt64
@@ -188,7 +188,9 @@ extension VaultWriter {
     /// ranked once and record ids compared by their first eight bytes as an integer, so that most
     /// comparisons never touch a string.
     static func sourceRecordOrder(_ records: [SourceRecord]) -> [Int] {
-        let sources = TextRanks(records.lazy.map(\.source)) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sources = TextRanks(count: records.count, text: { records[$0].source }) {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
         struct Key {
             let source: Int32
             let index: Int32
