@@ -60,7 +60,7 @@ public struct Access {
         // The audit entries are committed: now decrypt.
         return try pending.map { record, decision, sealedFields, seq in
             let key = try vault.keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
-            let decryptor = FieldDecryptor(subject: record.id, key: key)
+            let decryptor = FieldDecryptor(subject: record.id, key: key, subkeys: vault.subkeys)
             var values: [String: FieldValue] = [:]
             var sources: [String: String] = [:]
             values.reserveCapacity(sealedFields.count)
@@ -210,7 +210,7 @@ public struct Access {
                     narrower = fields.count < wantedCount ? fields : nil
                     let key = try vault.keyring.dataKey(
                         for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
-                    decryptor = FieldDecryptor(subject: id, key: key)
+                    decryptor = FieldDecryptor(subject: id, key: key, subkeys: vault.subkeys)
                 }
                 guard let decryptor else { continue }
                 let name = statement.columnBytes(4)
@@ -468,14 +468,5 @@ extension Vault {
             hasObjectedToLegitimateInterest: record.objectedToProcessing,
             consent: consent?.status(at: now) ?? .absent, isMinor: false,
             hasGuardianConsent: consent?.byGuardian ?? false)
-    }
-
-    /// Decrypts one field ciphertext.
-    func decryptValue(_ sealed: [UInt8], key: DataKey, subject: SubjectID, field: String) throws -> FieldValue {
-        var field = field
-        let decryptor = FieldDecryptor(subject: subject, key: key)
-        return try sealed.withUnsafeBytes { sealed in
-            try field.withUTF8 { try decryptor.open(sealed, name: UnsafeRawBufferPointer($0)) }
-        }
     }
 }

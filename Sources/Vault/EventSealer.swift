@@ -7,9 +7,10 @@ final class EventSealer {
     private let messages: DomainTokenizer
     /// `e ‖ subject ‖ message token`.
     private var associatedData = [UInt8](repeating: 0, count: 1 + 16 + BlindIndexer.tokenSize)
-    private var sealed = SealedBuffer()
+    private var sealed: SealedBuffer
 
-    init(indexer: BlindIndexer) throws {
+    init(indexer: BlindIndexer, run: SealRun) throws {
+        sealed = SealedBuffer(run: run)
         messages = try DomainTokenizer(indexer, domain: "message")
         associatedData[0] = Binding.eventTag
     }

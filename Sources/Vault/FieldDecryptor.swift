@@ -17,13 +17,16 @@ final class FieldDecryptor {
     let texts: (names: RowTextCache, sources: RowTextCache)?
     /// The part of every field's associated data before the field name (`Binding.fieldPrefix`).
     private let prefix: [UInt8]
+    /// Where the XChaCha20 subkeys of the values are derived and kept (the vault's).
+    private let subkeys: SubkeyCache
 
     init(
-        subject: SubjectID, key: DataKey, filter: FieldNameFilter? = nil, withTimes: Bool = false,
-        texts: (names: RowTextCache, sources: RowTextCache)? = nil
+        subject: SubjectID, key: DataKey, subkeys: SubkeyCache, filter: FieldNameFilter? = nil,
+        withTimes: Bool = false, texts: (names: RowTextCache, sources: RowTextCache)? = nil
     ) {
         self.subject = subject
         self.key = key
+        self.subkeys = subkeys
         self.filter = filter
         self.withTimes = withTimes
         self.texts = texts
@@ -62,7 +65,8 @@ final class FieldDecryptor {
             decoded = try withUnsafeTemporaryAllocation(byteCount: max(sealed.count, 1), alignment: 1) { plaintext in
                 defer { SecureMemory.wipe(plaintext) }
                 let count = try prefix.withUnsafeBytes { prefix in
-                    try AEAD.open(sealed, key: key, associatedData: prefix, followedBy: name, into: plaintext)
+                    try AEAD.open(
+                        sealed, key: key, associatedData: prefix, followedBy: name, into: plaintext, subkeys: subkeys)
                 }
                 return FieldValue.decode(UnsafeRawBufferPointer(rebasing: plaintext[..<count]))
             }

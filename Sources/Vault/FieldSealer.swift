@@ -6,7 +6,9 @@ import VaultCrypto
 final class FieldSealer {
     private var plaintext: [UInt8] = []
     private var associatedData: [UInt8] = []
-    private var sealed = SealedBuffer()
+    private var sealed: SealedBuffer
+
+    init(run: SealRun) { sealed = SealedBuffer(run: run) }
 
     /// Seals `value` of `field` of `subject` under `key` and calls `body` with the sealed value,
     /// valid only during the call.

@@ -23,6 +23,9 @@ public final class Vault {
     /// Field and source names of recently read rows (`RowTextCache`).
     let fieldNames = RowTextCache()
     let fieldSources = RowTextCache()
+    /// The XChaCha20 subkeys of the values last opened (`SubkeyCache`): the fields one write
+    /// sealed share one, so a profile read derives one subkey per write instead of one per field.
+    let subkeys: SubkeyCache
     /// The consent texts that consent records may point to.
     public let consentTexts: (any ConsentTextCatalog)?
     /// Public holidays per regime, for deadlines counted in working days.
@@ -76,7 +79,8 @@ public final class Vault {
         directory: URL, store: Store, keyring: Keyring, clock: any VaultClock, acceptsTestClock: Bool,
         policy: AccessPolicy,
         consentTexts: (any ConsentTextCatalog)?, holidayCalendars: [String: HolidayCalendar]
-    ) {
+    ) throws {
+        subkeys = try SubkeyCache()
         self.policy = policy
         plans = AccessPlanCache(policy: policy)
         self.consentTexts = consentTexts
@@ -156,7 +160,7 @@ public final class Vault {
         }
         let keyring = try Keyring(
             master: master, masterVersion: 1, vaultID: vaultID, indexKey: indexKey, signingSeed: signingSeed)
-        return Vault(
+        return try Vault(
             directory: directory, store: store, keyring: keyring, clock: clock, acceptsTestClock: options.testClock,
             policy: options.policy, consentTexts: options.consentTexts, holidayCalendars: options.holidayCalendars)
     }
@@ -214,7 +218,7 @@ public final class Vault {
         let keyring = try Keyring(
             master: master, masterVersion: UInt32(masterVersion), vaultID: vaultID, indexKey: indexKey,
             signingSeed: signingSeed)
-        return Vault(
+        return try Vault(
             directory: directory, store: store, keyring: keyring, clock: options.clock ?? SystemClock(),
             acceptsTestClock: acceptsTestClock, policy: options.policy,
             consentTexts: options.consentTexts, holidayCalendars: options.holidayCalendars)

@@ -37,7 +37,8 @@ extension Vault {
     {
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
         let decryptor = FieldDecryptor(
-            subject: record.id, key: key, filter: names.map(FieldNameFilter.init), withTimes: withTimes,
+            subject: record.id, key: key, subkeys: subkeys, filter: names.map(FieldNameFilter.init),
+            withTimes: withTimes,
             texts: (fieldNames, fieldSources))
         var result: [StoredField] = []
         result.reserveCapacity(names?.count ?? 32)

@@ -35,7 +35,7 @@ extension VaultWriter {
         }
         let (last, names) = Self.lastWritePerField(writes)
         for name in names { note(nil, field: name) }
-        let sealer = FieldSealer()
+        let sealer = try fieldSealer()
         var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
         try insertRows(last.count, into: .fields) { upsert, row, first in
             let write = writes[last[row]]

@@ -20,6 +20,9 @@ public final class VaultWriter {
     private var prepared: [Statement?] = Array(repeating: nil, count: WriterSQL.allCases.count)
     /// Prepared blind-index states, one per identity kind, made on first use in this transaction.
     private var tokenizers: [DomainTokenizer?] = Array(repeating: nil, count: IdentityKind.allCases.count)
+    /// The nonces and subkeys of every value this transaction seals, made on first use.
+    private var sealRun: SealRun?
+    private var fieldSealerInstance: FieldSealer?
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
@@ -69,16 +72,15 @@ public final class VaultWriter {
     public func setField(_ field: String, of subject: SubjectID, to value: FieldValue, source: String) throws {
         let record = try record(subject)
         let key = try vault.keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
-        let sealed = try AEAD.seal(
-            value.encoded(), key: key, keyVersion: record.keyVersion, associatedData: Binding.field(subject, field),
-            format: .personalData)
         let upsert = try statement(.upsertField)
-        try subject.withBytes { try upsert.bind(raw: $0, at: 1) }
-        try upsert.bind(field, at: 2)
-        try upsert.bind(sealed, at: 3)
-        try upsert.bind(source, at: 4)
-        try upsert.bind(now, at: 5)
-        try run(upsert)
+        try fieldSealer().seal(value, of: field, subject: subject, key: key, keyVersion: record.keyVersion) { sealed in
+            try subject.withBytes { try upsert.bind(raw: $0, at: 1) }
+            try upsert.bind(field, at: 2)
+            try upsert.bind(raw: sealed, at: 3)
+            try upsert.bind(source, at: 4)
+            try upsert.bind(now, at: 5)
+            try run(upsert)
+        }
         note(subject, field: field)
     }
 
@@ -230,7 +232,7 @@ public final class VaultWriter {
         // A cached key stands for its subject's row: the epoch check guarantees that no subject
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
         vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
-        let sealer = try EventSealer(indexer: vault.keyring.indexer)
+        let sealer = try EventSealer(indexer: vault.keyring.indexer, run: try sealingRun())
         for event in events {
             let key: DataKey
             let keyVersion: UInt32
@@ -268,6 +270,23 @@ public final class VaultWriter {
     }
 
     // MARK: Internals
+
+    /// The transaction's seal run (`SealRun`): values sealed one after another under one subject's
+    /// key share a nonce prefix and one HChaCha20 subkey, which readers then derive once too.
+    func sealingRun() throws -> SealRun {
+        if let sealRun { return sealRun }
+        let made = try SealRun()
+        sealRun = made
+        return made
+    }
+
+    /// The transaction's field sealer, on the transaction's seal run.
+    func fieldSealer() throws -> FieldSealer {
+        if let fieldSealerInstance { return fieldSealerInstance }
+        let made = FieldSealer(run: try sealingRun())
+        fieldSealerInstance = made
+        return made
+    }
 
     func record(_ subject: SubjectID, required: Bool = true) throws -> SubjectRecord? {
         if let cached = records[subject] { return cached }

@@ -91,6 +91,58 @@ public enum AEAD {
         return headerSize + written
     }
 
+    /// Seals raw bytes in format v1 into `output` (room for `overhead + plaintext.count` bytes)
+    /// with the next nonce of `run`, and returns the sealed value's length. For writers that seal
+    /// many values in a row, often several under one key: the run derives the XChaCha20 subkey
+    /// once per key and prefix instead of once per value. The result is a plain v1 value.
+    public static func seal(
+        bytes plaintext: UnsafeRawBufferPointer, key: DataKey, keyVersion: UInt32,
+        associatedData: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, run: SealRun
+    ) throws(CryptoError) -> Int {
+        try Sodium.ensureInitialized()
+        let format = Format.xchacha20Poly1305
+        precondition(output.count >= format.overhead + plaintext.count, "AEAD.seal: output buffer too small")
+        let base = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        base[0] = format.rawValue
+        writeBigEndian(keyVersion, to: base + 1)
+        let nonce = base + authenticatedHeaderSize
+        let subkey = run.next(for: key.material, nonce: nonce)
+        let written = withAssociatedData(
+            header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize), associatedData
+        ) { ad in
+            XChaChaSubkey.encrypt(
+                base + format.headerSize, plaintext, associatedData: ad, nonce: nonce, subkey: subkey)
+        }
+        return format.headerSize + written
+    }
+
+    /// `open(_:key:associatedData:followedBy:into:)` taking a v1 value's XChaCha20 subkey from
+    /// `subkeys` when its key and nonce prefix were met before (values of one `SealRun`), so that
+    /// opening many values of one subject derives few subkeys. Other formats open as usual.
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, key: DataKey, associatedData first: UnsafeRawBufferPointer,
+        followedBy second: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, subkeys: SubkeyCache
+    ) throws(CryptoError) -> Int {
+        try Sodium.ensureInitialized()
+        let format = try Self.format(of: sealed)
+        guard format == .xchacha20Poly1305 else {
+            return try open(sealed, key: key.material, associatedData: first, second, into: output)
+        }
+        let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
+        precondition(output.count >= ciphertext.count - tagSize, "AEAD.open: output buffer too small")
+        let nonce = base + authenticatedHeaderSize
+        let subkey = subkeys.subkey(for: key.material, prefix: nonce)
+        let header = UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize)
+        let written = withAssociatedData(header: header, first, second) { ad in
+            XChaChaSubkey.decrypt(
+                output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad, nonce: nonce,
+                subkey: subkey)
+        }
+        guard let written else { throw .authenticationFailed }
+        return written
+    }
+
     /// Decrypts a sealed value of any format.
     /// - Throws: `CryptoError.authenticationFailed` when the key, associated data or any byte is
     ///   wrong (no partial plaintext is ever returned); `.malformedCiphertext` for a bad header.

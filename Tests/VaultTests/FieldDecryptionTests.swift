@@ -50,7 +50,7 @@ import VaultStore
     }
 
     private func open(_ sealed: [UInt8], key: DataKey, subject: SubjectID, name: String) throws -> FieldValue {
-        let decryptor = FieldDecryptor(subject: subject, key: key)
+        let decryptor = FieldDecryptor(subject: subject, key: key, subkeys: try SubkeyCache())
         return try sealed.withUnsafeBytes { sealed in
             try bytes(name).withUnsafeBytes { try decryptor.open(sealed, name: $0) }
         }
