@@ -41,7 +41,7 @@ public final class SealRun {
     func next(for key: KeyMaterial, nonce: UnsafeMutablePointer<UInt8>) -> UnsafePointer<UInt8> {
         let currentGeneration = NoncePool.forkGeneration.load(ordering: .sequentiallyConsistent)
         if !active || counter >= Self.maxValuesPerRun || generation != currentGeneration
-            || sodium_memcmp(keyCopy, key.pointer, KeyMaterial.byteCount) != 0
+            || !key.equals(copyAt: keyCopy)
         {
             keyCopy.update(from: key.pointer, count: KeyMaterial.byteCount)
             NoncePool.shared.fill(prefix, count: XChaChaSubkey.prefixSize)

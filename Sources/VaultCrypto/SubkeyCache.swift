@@ -35,7 +35,7 @@ public final class SubkeyCache {
 
     /// The subkey `HChaCha20(key, prefix)`, valid until the next call.
     func subkey(for key: KeyMaterial, prefix: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-        if filled == 0 || sodium_memcmp(keyCopy, key.pointer, KeyMaterial.byteCount) != 0 {
+        if filled == 0 || !key.equals(copyAt: keyCopy) {
             keyCopy.update(from: key.pointer, count: KeyMaterial.byteCount)
             filled = 0
             nextSlot = 0

@@ -152,4 +152,17 @@ import Testing
         #expect(try open(v1, key: key, cache: cache) == [7, 8])
         #expect(cache.derivations == 1)
     }
+
+    @Test func keyComparisonSeesEveryByte() throws {
+        let bytes = (0..<32).map { UInt8(($0 * 37 + 11) % 256) }
+        let key = try DataKey(bytes: bytes)
+        #expect(bytes.withUnsafeBytes { key.material.equals(copyAt: $0.baseAddress!) })
+        for index in 0..<32 {
+            for bit in [0, 7] {
+                var other = bytes
+                other[index] ^= UInt8(1 << bit)
+                #expect(!other.withUnsafeBytes { key.material.equals(copyAt: $0.baseAddress!) }, "byte \(index)")
+            }
+        }
+    }
 }
