@@ -298,7 +298,7 @@ public struct Access {
                 count = try prefix.withUnsafeBytes { prefix in
                     try AEAD.open(
                         sealed, key: key, associatedData: prefix, followedBy: message,
-                        into: UnsafeMutableRawBufferPointer(output))
+                        into: UnsafeMutableRawBufferPointer(output), subkeys: vault.subkeys)
                 }
             }
         } catch {

@@ -102,17 +102,18 @@ extension Vault {
             }
             let version = record.keyVersion + 1
             let (newKey, wrapped) = try keyring.makeDataKey(for: subject, version: version)
+            // One seal run for the whole subject: its values share one subkey, as written by an import.
+            let run = try SealRun()
             for (name, plaintext) in fields {
                 let sealed = try AEAD.seal(
-                    plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name),
-                    format: .personalData)
+                    plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name), run: run)
                 try db.run(
                     "UPDATE fields SET value = ? WHERE subject = ? AND field = ?", [sealed, subject.bytes, name])
             }
             for (id, message, plaintext) in events {
                 let sealed = try AEAD.seal(
                     plaintext, key: newKey, keyVersion: version,
-                    associatedData: Binding.event(subject, message: message), format: .personalData)
+                    associatedData: Binding.event(subject, message: message), run: run)
                 try db.run("UPDATE events SET properties = ? WHERE id = ?", [sealed, id])
             }
             try db.run(

@@ -40,6 +40,8 @@ extension Vault {
             let id = "M-" + Hex.encode(try CryptoRandom.bytes(6))
             let fromKey = try keyring.dataKey(for: absorbed, version: from.keyVersion, wrapped: from.wrappedKey)
             let toKey = try keyring.dataKey(for: survivor, version: to.keyVersion, wrapped: to.wrappedKey)
+            // Every value sealed again under one key in a row shares one nonce prefix and subkey.
+            let run = try SealRun()
             // Fields: every absorbed value is kept in the log; missing ones are copied to the survivor.
             var survivorFields: Set<String> = []
             try db.forEachRow("SELECT field FROM fields WHERE subject = ?", [survivor.bytes]) {
@@ -55,14 +57,14 @@ extension Vault {
                 let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.field(absorbed, field))
                 let kept = try AEAD.seal(
                     plain, key: toKey, keyVersion: to.keyVersion,
-                    associatedData: Binding.field(survivor, "merge:\(id):\(field)"), format: .personalData)
+                    associatedData: Binding.field(survivor, "merge:\(id):\(field)"), run: run)
                 try db.run(
                     "INSERT INTO merge_values (merge_id, field, subject, value, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [id, field, survivor.bytes, kept, source, updatedAt])
                 if !survivorFields.contains(field) {
                     let moved = try AEAD.seal(
                         plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field),
-                        format: .personalData)
+                        run: run)
                     try db.run(
                         "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
                         [survivor.bytes, field, moved, source, updatedAt])
@@ -73,7 +75,7 @@ extension Vault {
             // Events, re-encrypted under the survivor.
             try moveEvents(
                 from: absorbed, key: fromKey, to: survivor, key: toKey, version: to.keyVersion, mergeID: id,
-                record: true, db: db)
+                record: true, run: run, db: db)
             // Identities, source records and consent state.
             var identities: [(String, [UInt8])] = []
             try db.forEachRow("SELECT kind, token FROM identities WHERE subject = ?", [absorbed.bytes]) {
@@ -182,6 +184,7 @@ extension Vault {
                 """,
                 [absorbed.bytes, jurisdiction, createdAt, now, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0, wrapped])
             let toKey = try keyring.dataKey(for: merge.survivor, version: to.keyVersion, wrapped: to.wrappedKey)
+            let run = try SealRun()
             var values: [(String, [UInt8], String, Int64)] = []
             try db.forEachRow("SELECT field, value, source, updated_at FROM merge_values WHERE merge_id = ?", [mergeID])
             {
@@ -192,7 +195,7 @@ extension Vault {
                     sealed, key: toKey, associatedData: Binding.field(merge.survivor, "merge:\(mergeID):\(field)"))
                 let restored = try AEAD.seal(
                     plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field),
-                    format: .personalData)
+                    run: run)
                 try db.run(
                     "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
                     [absorbed.bytes, field, restored, source, updatedAt])
@@ -203,7 +206,7 @@ extension Vault {
             try db.run("DELETE FROM merge_values WHERE merge_id = ?", [mergeID])
             try moveEvents(
                 from: merge.survivor, key: toKey, to: absorbed, key: fromKey, version: 1, mergeID: mergeID,
-                record: false, db: db)
+                record: false, run: run, db: db)
             var moves: [(String, [UInt8])] = []
             try db.forEachRow("SELECT kind, ref FROM merge_moves WHERE merge_id = ? AND kind != 'event'", [mergeID]) {
                 moves.append(($0.text(0) ?? "", $0.blob(1)))
@@ -281,7 +284,7 @@ extension Vault {
     /// Moves events between subjects, re-encrypting their properties; on a merge, records which.
     private func moveEvents(
         from: SubjectID, key fromKey: DataKey, to: SubjectID, key toKey: DataKey, version: UInt32, mergeID: String,
-        record: Bool, db: Connection
+        record: Bool, run: SealRun, db: Connection
     ) throws {
         var events: [(Int64, [UInt8], [UInt8])] = []
         if record {
@@ -298,7 +301,7 @@ extension Vault {
             let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.event(from, message: message))
             let moved = try AEAD.seal(
                 plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message),
-                format: .personalData)
+                run: run)
             try db.run("UPDATE events SET subject = ?, properties = ? WHERE id = ?", [to.bytes, moved, id])
             if record {
                 try db.run(

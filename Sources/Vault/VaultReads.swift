@@ -67,7 +67,7 @@ extension Vault {
             let properties: [UInt8]
             do {
                 properties = try AEAD.open(
-                    row.blob(5), key: key, associatedData: Binding.event(record.id, message: message))
+                    row.blob(5), key: key, associatedData: Binding.event(record.id, message: message), subkeys: subkeys)
             } catch {
                 throw VaultError(.integrity, "event \(row.int64(0)) of subject \(record.id) fails authentication")
             }

@@ -116,6 +116,53 @@ public enum AEAD {
         return format.headerSize + written
     }
 
+    /// `seal(bytes:key:keyVersion:associatedData:into:run:)` returning a new array.
+    public static func seal(
+        _ plaintext: [UInt8], key: DataKey, keyVersion: UInt32, associatedData: [UInt8], run: SealRun
+    ) throws(CryptoError) -> [UInt8] {
+        var failure: CryptoError?
+        let sealed = plaintext.withUnsafeBytes { plaintext in
+            associatedData.withUnsafeBytes { ad in
+                [UInt8](unsafeUninitializedCapacity: overhead + plaintext.count) { output, initialized in
+                    do throws(CryptoError) {
+                        initialized = try seal(
+                            bytes: plaintext, key: key, keyVersion: keyVersion, associatedData: ad,
+                            into: UnsafeMutableRawBufferPointer(output), run: run)
+                    } catch {
+                        failure = error
+                        initialized = 0
+                    }
+                }
+            }
+        }
+        if let failure { throw failure }
+        return sealed
+    }
+
+    /// `open(_:key:associatedData:followedBy:into:subkeys:)` returning a new array.
+    public static func open(
+        _ sealed: [UInt8], key: DataKey, associatedData: [UInt8], subkeys: SubkeyCache
+    ) throws(CryptoError) -> [UInt8] {
+        var failure: CryptoError?
+        let plaintext = sealed.withUnsafeBytes { sealed in
+            associatedData.withUnsafeBytes { ad in
+                [UInt8](unsafeUninitializedCapacity: max(sealed.count, 1)) { output, initialized in
+                    do throws(CryptoError) {
+                        initialized = try open(
+                            sealed, key: key, associatedData: ad,
+                            followedBy: UnsafeRawBufferPointer(start: nil, count: 0),
+                            into: UnsafeMutableRawBufferPointer(output), subkeys: subkeys)
+                    } catch {
+                        failure = error
+                        initialized = 0
+                    }
+                }
+            }
+        }
+        if let failure { throw failure }
+        return plaintext
+    }
+
     /// `open(_:key:associatedData:followedBy:into:)` taking a v1 value's XChaCha20 subkey from
     /// `subkeys` when its key and nonce prefix were met before (values of one `SealRun`), so that
     /// opening many values of one subject derives few subkeys. Other formats open as usual.
