@@ -302,7 +302,13 @@ extension Vault {
             let moved = try AEAD.seal(
                 plain, key: toKey, keyVersion: version, associatedData: Binding.event(to, message: message),
                 run: run)
-            try db.run("UPDATE events SET subject = ?, properties = ? WHERE id = ?", [to.bytes, moved, id])
+            // Message ids are unique per subject (decision 29): when the target already holds this
+            // message, the two rows are one message stored under both subjects; keep the target's.
+            try db.run("UPDATE OR IGNORE events SET subject = ?, properties = ? WHERE id = ?", [to.bytes, moved, id])
+            if db.changes == 0 {
+                try db.run("DELETE FROM events WHERE id = ?", [id])
+                continue
+            }
             if record {
                 try db.run(
                     "INSERT INTO merge_moves (merge_id, kind, ref) VALUES (?, 'event', CAST(? AS TEXT))", [mergeID, id])

@@ -290,5 +290,27 @@ enum VaultSchema {
                 ALTER TABLE consent_state_new RENAME TO consent_state;
                 CREATE INDEX consent_state_by_subject ON consent_state (subject);
                 """),
+        // Message ids deduplicated per subject: an import batch is sorted by subject, so the
+        // unique index's inserts land next to each other instead of at random places of an index
+        // of every message ever stored (Docs/decisions.md, entry 29).
+        Migration(
+            version: 9, name: "events deduplicated per subject",
+            sql: """
+                CREATE TABLE events_new (
+                    id INTEGER PRIMARY KEY,
+                    subject BLOB NOT NULL,
+                    type TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    message BLOB NOT NULL,
+                    properties BLOB NOT NULL
+                );
+                INSERT INTO events_new (id, subject, type, at, source, message, properties)
+                    SELECT id, subject, type, at, source, message, properties FROM events ORDER BY id;
+                DROP TABLE events;
+                ALTER TABLE events_new RENAME TO events;
+                CREATE INDEX events_by_subject ON events (subject, at);
+                CREATE UNIQUE INDEX events_by_subject_message ON events (subject, message);
+                """),
     ]
 }

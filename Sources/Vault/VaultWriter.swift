@@ -263,10 +263,12 @@ public final class VaultWriter {
         return inserted
     }
 
-    /// True when an event with this message id is already stored.
-    public func hasEvent(messageID: String) throws -> Bool {
+    /// True when `subject` already holds an event with this message id (message ids are
+    /// deduplicated per subject, Docs/decisions.md entry 29).
+    public func hasEvent(messageID: String, of subject: SubjectID) throws -> Bool {
         let message = vault.keyring.indexer.token(domain: "message", value: messageID)
-        return try db.scalarInt("SELECT 1 FROM events WHERE message = ?", [message]) != nil
+        return try db.scalarInt(
+            "SELECT 1 FROM events WHERE subject = ? AND message = ?", [subject.bytes, message]) != nil
     }
 
     // MARK: Internals

@@ -15,8 +15,9 @@ public import Vault
 /// learns which anonymous ids belong to which user id or e-mail/phone; the second resolves each
 /// message to a subject (user id → external id; anonymous id → its user, or the customer found by
 /// a unique e-mail or phone; otherwise an anonymous subject of its own) and stores `track`, `page`
-/// and `screen` events encrypted, in batches. The same message id twice is stored once, so a
-/// re-run adds nothing.
+/// and `screen` events encrypted, in batches. The same message id twice for one subject is stored
+/// once (message ids are deduplicated per subject, Docs/decisions.md entry 29), so a re-run adds
+/// nothing: a message resolves to the same subject every time.
 public struct EventImporter {
     let vault: Vault
     let actor: Actor
