@@ -36,8 +36,9 @@ enum Binding {
 extension AEAD.Format {
     /// The format of every field value and event property (under a subject's data key, including
     /// the values a merge or a key rotation seals again): v1, XChaCha20-Poly1305, which DESIGN.md
-    /// invariant 1 fixes for personal data. `AEAD.open` also reads v2 (ChaCha20-Poly1305-IETF,
-    /// measured 2.3 µs faster per 20-field read); switching needs the design owner's decision
-    /// (Docs/decisions.md, entry 22).
+    /// invariant 1 fixes for personal data, sealed in runs that share one XChaCha20 subkey
+    /// (`SealRun`, Docs/decisions.md entry 28). `AEAD.open` also reads v2 (ChaCha20-Poly1305-IETF);
+    /// writing it needs the design owner's decision (entry 22), and seal runs took away most of
+    /// what it would save.
     static let personalData = AEAD.Format.xchacha20Poly1305
 }
