@@ -120,38 +120,37 @@ public enum AEAD {
     public static func seal(
         _ plaintext: [UInt8], key: DataKey, keyVersion: UInt32, associatedData: [UInt8], run: SealRun
     ) throws(CryptoError) -> [UInt8] {
-        var failure: CryptoError?
-        let sealed = plaintext.withUnsafeBytes { plaintext in
-            associatedData.withUnsafeBytes { ad in
-                [UInt8](unsafeUninitializedCapacity: overhead + plaintext.count) { output, initialized in
-                    do throws(CryptoError) {
-                        initialized = try seal(
-                            bytes: plaintext, key: key, keyVersion: keyVersion, associatedData: ad,
-                            into: UnsafeMutableRawBufferPointer(output), run: run)
-                    } catch {
-                        failure = error
-                        initialized = 0
-                    }
-                }
-            }
+        try array(capacity: overhead + plaintext.count, reading: plaintext, associatedData) {
+            plaintext, ad, output throws(CryptoError) in
+            try seal(bytes: plaintext, key: key, keyVersion: keyVersion, associatedData: ad, into: output, run: run)
         }
-        if let failure { throw failure }
-        return sealed
     }
 
     /// `open(_:key:associatedData:followedBy:into:subkeys:)` returning a new array.
     public static func open(
         _ sealed: [UInt8], key: DataKey, associatedData: [UInt8], subkeys: SubkeyCache
     ) throws(CryptoError) -> [UInt8] {
+        try array(capacity: max(sealed.count, 1), reading: sealed, associatedData) {
+            sealed, ad, output throws(CryptoError) in
+            try open(
+                sealed, key: key, associatedData: ad, followedBy: UnsafeRawBufferPointer(start: nil, count: 0),
+                into: output, subkeys: subkeys)
+        }
+    }
+
+    /// A new array of at most `capacity` bytes, written by `fill`, which reads `first` and
+    /// `second` in place and returns how many bytes it wrote; rethrows what `fill` throws.
+    private static func array(
+        capacity: Int, reading first: [UInt8], _ second: [UInt8],
+        _ fill: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeMutableRawBufferPointer) throws(CryptoError)
+            -> Int
+    ) throws(CryptoError) -> [UInt8] {
         var failure: CryptoError?
-        let plaintext = sealed.withUnsafeBytes { sealed in
-            associatedData.withUnsafeBytes { ad in
-                [UInt8](unsafeUninitializedCapacity: max(sealed.count, 1)) { output, initialized in
+        let bytes = first.withUnsafeBytes { first in
+            second.withUnsafeBytes { second in
+                [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
                     do throws(CryptoError) {
-                        initialized = try open(
-                            sealed, key: key, associatedData: ad,
-                            followedBy: UnsafeRawBufferPointer(start: nil, count: 0),
-                            into: UnsafeMutableRawBufferPointer(output), subkeys: subkeys)
+                        initialized = try fill(first, second, UnsafeMutableRawBufferPointer(output))
                     } catch {
                         failure = error
                         initialized = 0
@@ -160,7 +159,7 @@ public enum AEAD {
             }
         }
         if let failure { throw failure }
-        return plaintext
+        return bytes
     }
 
     /// `open(_:key:associatedData:followedBy:into:)` taking a v1 value's XChaCha20 subkey from
@@ -224,22 +223,10 @@ public enum AEAD {
     }
 
     static func open(_ sealed: [UInt8], key: KeyMaterial, associatedData: [UInt8]) throws(CryptoError) -> [UInt8] {
-        var failure: CryptoError?
-        let plaintext = sealed.withUnsafeBytes { input in
-            associatedData.withUnsafeBytes { associatedData in
-                [UInt8](unsafeUninitializedCapacity: max(sealed.count, 1)) { out, initialized in
-                    do throws(CryptoError) {
-                        initialized = try open(
-                            input, key: key, associatedData: associatedData, into: UnsafeMutableRawBufferPointer(out))
-                    } catch {
-                        failure = error
-                        initialized = 0
-                    }
-                }
-            }
+        try array(capacity: max(sealed.count, 1), reading: sealed, associatedData) {
+            sealed, ad, output throws(CryptoError) in
+            try open(sealed, key: key, associatedData: ad, into: output)
         }
-        if let failure { throw failure }
-        return plaintext
     }
 
     static func open(
