@@ -77,6 +77,27 @@ import Vault
 
     func countConsents(_ vault: Vault) throws -> Int { Int(try vault.verifyConsentLedger().entries) }
 
+    @Test func theConsentRejectReportIsInLineOrderWhateverTheBatchSize() throws {
+        let (directory, data) = try Self.workspace(people: 250, dirt: .hostile)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var reports: [RejectReport] = []
+        for (index, batchSize) in [7, 50_000].enumerated() {
+            let vault = try Self.makeVault(directory.appendingPathComponent("v\(index)"))
+            _ = try CustomerImporter(vault: vault, actor: importer).run(file: data.files.customers)
+            var consents = ConsentImporter(vault: vault, actor: importer)
+            consents.batchSize = batchSize
+            reports.append(try consents.run(file: data.files.consents).1)
+        }
+        // Both kinds occur: the ledger's refusals (minors without a guardian), known only when a
+        // batch is written, and the importer's own (no such customer), known as the line is read.
+        #expect(reports[0].entries.contains { $0.field == nil })
+        #expect(reports[0].entries.contains { $0.field != nil })
+        // The same rejects in the same order (the ledger's messages name each vault's random ids).
+        let keys = reports.map { $0.entries.map { "\($0.line) \($0.field ?? "-") \($0.reason)" } }
+        #expect(keys[0] == keys[1])
+        #expect(zip(reports[1].entries, reports[1].entries.dropFirst()).allSatisfy { $0.line <= $1.line })
+    }
+
     @Test func hostileInputNeverCrashesAndRejectsNameLineFieldButNoValue() throws {
         let (directory, data) = try Self.workspace(people: 250, dirt: .hostile)
         defer { try? FileManager.default.removeItem(at: directory) }

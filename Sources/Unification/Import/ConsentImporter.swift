@@ -17,8 +17,9 @@ public struct ConsentImporter {
         self.actor = actor
     }
 
-    /// Lines per transaction.
-    public var batchSize = 5_000
+    /// Lines per transaction. Refusals come back when a batch is written, after the parse rejects
+    /// of its later lines; the report is put in line order at the end, so the size does not show.
+    public var batchSize = 50_000
 
     /// Imports `file`.
     public func run(file: URL, progress: (Int) -> Void = { _ in }) throws -> (ImportSummary, RejectReport) {
@@ -64,6 +65,7 @@ public struct ConsentImporter {
             }
         }
         try flush()
+        report.sortByLine()
         summary.rejectsByReason = report.countsByReason
         let elapsed = ContinuousClock.now - started
         summary.milliseconds =

@@ -35,6 +35,14 @@ public struct RejectReport: Sendable {
         entries.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 }
     }
 
+    /// Puts the rejects in line order, keeping the order of those on one line: for importers that
+    /// learn of some rejects (refused consent records) only when their batch is written.
+    mutating func sortByLine() {
+        entries = entries.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
+    }
+
     /// Records `problem` found in the file named `file`.
     mutating func add(_ problem: RecordProblem, file: String) {
         entries.append(
