@@ -1,7 +1,9 @@
 import VaultCrypto
 
-/// A person's id in the vault: 16 random bytes, never derived from personal data.
-/// Printed as 32 lower-case hex digits.
+/// A person's id in the vault: 16 bytes, never derived from personal data. The vault mints ids
+/// that begin with their creation time (6 bytes of Unix milliseconds) followed by 80 random bits,
+/// so that the rows of subjects created together sit together in every subject-keyed table
+/// (Docs/decisions.md, entry 30). Printed as 32 lower-case hex digits.
 public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The high and low 8 bytes (big-endian), kept as integers so that sets and dictionaries of
     /// millions of ids stay fast.
@@ -17,10 +19,23 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
         self.low = low
     }
 
-    /// A fresh random id.
+    /// A fresh id of 16 random bytes (probes and tests; the vault mints its subjects' ids).
     public static func random() throws -> SubjectID {
         SubjectID(bytes: try CryptoRandom.bytes(16))!
     }
+
+    /// A fresh id for a subject created at `milliseconds` (Unix time): the time in the first 6
+    /// bytes, big-endian (clamped to 0 ..< 2^48, the year 10889), then 80 random bits. Ids minted
+    /// later sort after earlier ones except within one millisecond, where the random bits decide.
+    public static func minted(at milliseconds: Int64) throws -> SubjectID {
+        let random = try CryptoRandom.bytes(16)
+        let time = UInt64(clamping: max(milliseconds, 0)) & 0xFFFF_FFFF_FFFF
+        let id = SubjectID(bytes: random)!
+        return SubjectID(high: time << 16 | id.high & 0xFFFF, low: id.low)
+    }
+
+    /// The creation time an id minted by `minted(at:)` carries, in Unix milliseconds.
+    public var mintedAt: Int64 { Int64(high >> 16) }
 
     /// Wraps 16 bytes; nil for any other length.
     public init?(bytes: some Collection<UInt8>) {

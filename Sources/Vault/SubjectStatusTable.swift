@@ -35,7 +35,7 @@ struct SubjectStatusTable: Sendable {
             for index in ids.indices {
                 let id = ids[index]
                 let code = Self.code(of: statuses[index])
-                var slot = Self.home(id.high, shift: shift)
+                var slot = Self.home(id.low, shift: shift)
                 while true {
                     let existing = table[slot]
                     if existing.code == 0 {
@@ -64,7 +64,7 @@ struct SubjectStatusTable: Sendable {
     func status(of id: SubjectID) -> ConsentStatus {
         slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
-            var slot = Self.home(id.high, shift: shift)
+            var slot = Self.home(id.low, shift: shift)
             while true {
                 let entry = table[slot]
                 if entry.code == 0 { return .absent }
@@ -77,11 +77,11 @@ struct SubjectStatusTable: Sendable {
     /// How many ids hold `status` (`absent` is never stored, so it counts none).
     func count(of status: ConsentStatus) -> Int { tallies[Int(Self.code(of: status))] }
 
-    /// The slot an id starts probing at: the top bits of its first half times a 64-bit odd
-    /// constant (Fibonacci hashing).
+    /// The slot an id starts probing at: the top bits of its second half (random bits; the first
+    /// half begins with the creation time) times a 64-bit odd constant (Fibonacci hashing).
     @inline(__always)
-    private static func home(_ high: UInt64, shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (high &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    private static func home(_ low: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (low &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// The stored code of a status (never `0`, the empty slot).

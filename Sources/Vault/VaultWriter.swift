@@ -32,9 +32,10 @@ public final class VaultWriter {
 
     // MARK: Subjects
 
-    /// Creates a subject with a fresh random id and data key.
+    /// Creates a subject with a freshly minted id (its creation time, then 80 random bits) and a
+    /// fresh data key.
     public func createSubject(jurisdiction: String) throws -> SubjectID {
-        let id = try SubjectID.random()
+        let id = try SubjectID.minted(at: now)
         let (_, wrapped) = try vault.keyring.makeDataKey(for: id, version: 1)
         let insert = try statement(.insertSubject)
         try id.withBytes { try insert.bind(raw: $0, at: 1) }

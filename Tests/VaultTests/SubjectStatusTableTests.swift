@@ -34,11 +34,24 @@ import Testing
         #expect(table.status(of: id(1, 1)) == .absent)
     }
 
+    @Test func idsSharingTheirLastEightBytesKeepTheirOwnStatus() {
+        // The probe starts from the second half; ids minted in one millisecond differ only there.
+        let a = id(1, 0x0123_4567_89AB_CDEF)
+        let b = id(2, 0x0123_4567_89AB_CDEF)
+        let c = id(3, 0x0123_4567_89AB_CDEF)
+        let table = SubjectStatusTable(ids: [a, b, c], statuses: [.granted, .withdrawn, .expired])
+        #expect(table.status(of: a) == .granted)
+        #expect(table.status(of: b) == .withdrawn)
+        #expect(table.status(of: c) == .expired)
+        #expect(table.status(of: id(4, 0x0123_4567_89AB_CDEF)) == .absent)
+        #expect(table.status(of: id(1, 1)) == .absent)
+    }
+
     @Test func everyIdOfAFullTableIsFoundAndOthersAreAbsent() throws {
         let all: [ConsentStatus] = [.granted, .withdrawn, .refused, .expired]
         let ids = try (0..<5_000).map { _ in try SubjectID.random() }
-        // Half of them also in clusters of one prefix, so probes run past each other and wrap.
-        let clustered = (0..<2_000).map { id(UInt64.max - UInt64($0 / 40), UInt64($0)) }
+        // Also clusters sharing their second half (where probes start), so probes run past each other.
+        let clustered = (0..<2_000).map { id(UInt64($0), UInt64.max - UInt64($0 / 40)) }
         let every = ids + clustered
         let statuses = every.indices.map { all[$0 % all.count] }
         let table = SubjectStatusTable(ids: every, statuses: statuses)
@@ -49,7 +62,7 @@ import Testing
         for _ in 0..<1_000 {
             #expect(table.status(of: try SubjectID.random()) == .absent)
         }
-        #expect(table.status(of: id(UInt64.max, 40)) == .absent)
+        #expect(table.status(of: id(40, UInt64.max)) == .absent)
         for status in all {
             #expect(table.count(of: status) == statuses.count { $0 == status })
         }
