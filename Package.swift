@@ -22,6 +22,8 @@ var package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        // glibc's mallopt, which the Glibc module does not export (the tools tune the allocator).
+        .systemLibrary(name: "CMalloc"),
 
         // The floor: cryptography, storage, pure policy, identifier rules.
         .target(name: "VaultCrypto", dependencies: ["CSodium"]),
@@ -44,7 +46,7 @@ var package = Package(
         .target(
             name: "TresorCLI",
             dependencies: [
-                "Vault", "Policy", "Normalization", "Unification", "Segmentation", "Messaging", "SampleData",
+                "CMalloc", "Vault", "Policy", "Normalization", "Unification", "Segmentation", "Messaging", "SampleData",
             ]),
         .executableTarget(name: "tresor", dependencies: ["TresorCLI"]),
         .executableTarget(

@@ -224,44 +224,76 @@ public final class VaultWriter {
     // MARK: Events
 
     /// Encrypts and stores events; a message id already stored is skipped.
+    ///
+    /// Consecutive events of one subject (an import sorts its batch by subject) go in by one
+    /// multi-row `INSERT` of up to `eventRowsPerInsert` rows: one statement run instead of one per
+    /// event, and one key lookup per run. A run that stored any row marks its subject touched.
     /// - Returns: how many events were new.
     @discardableResult
     public func appendEvents(_ events: [NewEvent]) throws -> Int {
-        let insert = try db.statement(
-            "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES (?, ?, ?, ?, ?, ?)")
+        var inserts = [Statement?](repeating: nil, count: Self.eventRowsPerInsert + 1)
         var inserted = 0
         // A cached key stands for its subject's row: the epoch check guarantees that no subject
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
         vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
         let sealer = try EventSealer(indexer: vault.keyring.indexer, run: try sealingRun())
-        for event in events {
-            let key: DataKey
-            let keyVersion: UInt32
-            if let cached = vault.keyring.cachedKey(for: event.subject) {
-                (key, keyVersion) = cached
+        var start = events.startIndex
+        while start < events.endIndex {
+            let subject = events[start].subject
+            var end = start + 1
+            while end < events.endIndex, end - start < Self.eventRowsPerInsert, events[end].subject == subject {
+                end += 1
+            }
+            let (key, keyVersion) = try eventKey(for: subject)
+            let rows = end - start
+            let insert: Statement
+            if let prepared = inserts[rows] {
+                insert = prepared
             } else {
-                let record = try record(event.subject)
-                key = try vault.keyring.dataKey(
-                    for: event.subject, version: record.keyVersion, wrapped: record.wrappedKey)
-                keyVersion = record.keyVersion
+                insert = try db.statement(Self.eventInsertSQL(rows: rows))
+                inserts[rows] = insert
             }
-            try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
-                try event.subject.withBytes { try insert.bind(raw: $0, at: 1) }
-                try insert.bind(event.type, at: 2)
-                try insert.bind(event.at, at: 3)
-                try insert.bind(event.source, at: 4)
-                try insert.bind(raw: message, at: 5)
-                try insert.bind(raw: sealed, at: 6)
-                try insert.step()
+            var column: Int32 = 1
+            for index in start..<end {
+                let event = events[index]
+                try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
+                    try subject.withBytes { try insert.bind(raw: $0, at: column) }
+                    try insert.bind(event.type, at: column + 1)
+                    try insert.bind(event.at, at: column + 2)
+                    try insert.bind(event.source, at: column + 3)
+                    try insert.bind(raw: message, at: column + 4)
+                    try insert.bind(raw: sealed, at: column + 5)
+                }
+                column += 6
             }
+            _ = try insert.step()
             insert.reset()
-            if db.changes > 0 {
-                inserted += 1
-                touched.insert(event.subject)
+            let stored = db.changes
+            if stored > 0 {
+                inserted += stored
+                touched.insert(subject)
             }
+            start = end
         }
         if inserted > 0 { note(nil, field: "events") }
         return inserted
+    }
+
+    /// Most rows one event `INSERT` takes (6 parameters each).
+    static let eventRowsPerInsert = 32
+
+    /// `INSERT OR IGNORE` of `rows` events.
+    static func eventInsertSQL(rows: Int) -> String {
+        "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// The data key events of `subject` are sealed with, and its version.
+    private func eventKey(for subject: SubjectID) throws -> (DataKey, UInt32) {
+        if let cached = vault.keyring.cachedKey(for: subject) { return cached }
+        let record = try record(subject)
+        let key = try vault.keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
+        return (key, record.keyVersion)
     }
 
     /// True when `subject` already holds an event with this message id (message ids are

@@ -5,7 +5,8 @@ import Foundation
 public enum CommandLineTool {
     /// Runs the tool with the real process arguments, environment and standard streams.
     public static func main(root: any Command.Type) -> Int32 {
-        main(
+        AllocatorTuning.apply()
+        return main(
             root: root, arguments: Array(CommandLine.arguments.dropFirst()),
             environment: ProcessInfo.processInfo.environment, stdout: StandardStreamSink.standardOutput,
             stderr: StandardStreamSink.standardError)
