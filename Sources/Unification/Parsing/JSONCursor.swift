@@ -175,12 +175,27 @@ struct JSONCursor {
         index += 1
         let start = index
         var hasEscapes = false
-        var highBits: UInt8 = 0
+        var highBits: UInt64 = 0
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while true {
             while index < end {
+                // Eight bytes at a time: a word without a quote, backslash or control character
+                // is skipped whole; otherwise the scan jumps to the first such byte.
+                if end - index >= 8, let base {
+                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let plain = Self.plainPrefixLength(word)
+                    if plain == 8 {
+                        highBits |= word
+                        index += 8
+                        continue
+                    }
+                    highBits |= word & ((1 &<< UInt64(8 * plain)) &- 1)
+                    index += plain
+                    break
+                }
                 let byte = bytes[index]
                 if byte == Self.quote || byte == Self.backslash || byte < 0x20 { break }
-                highBits |= byte
+                highBits |= UInt64(byte)
                 index += 1
             }
             guard index < end else {
@@ -197,10 +212,25 @@ struct JSONCursor {
         }
         let stringEnd = index
         index += 1
-        if highBits >= 0x80 && !UTF8Validation.isValid(bytes, from: start, to: stringEnd) {
+        if highBits & Self.highBitOfEachByte != 0 && !UTF8Validation.isValid(bytes, from: start, to: stringEnd) {
             throw JSONSyntaxError(detail: "string starting at byte \(opening + 1) is not valid UTF-8")
         }
         return JSONValueSpan(kind: .string, start: start, end: stringEnd, hasEscapes: hasEscapes)
+    }
+
+    private static let oneInEachByte: UInt64 = 0x0101_0101_0101_0101
+    private static let highBitOfEachByte: UInt64 = 0x8080_8080_8080_8080
+
+    /// How many of the eight bytes of `word` (little-endian: the first byte is the lowest) come
+    /// before the first quote, backslash or byte below 0x20; 8 when there is none. Exact: a
+    /// byte-wise subtraction borrows into higher bytes only from a byte that matched, so the
+    /// lowest flagged byte is always a real match.
+    @inline(__always)
+    static func plainPrefixLength(_ word: UInt64) -> Int {
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- oneInEachByte) & ~v & highBitOfEachByte }
+        let belowSpace = (word &- oneInEachByte &* 0x20) & ~word & highBitOfEachByte
+        let flags = belowSpace | zeroBytes(word ^ (oneInEachByte &* 0x22)) | zeroBytes(word ^ (oneInEachByte &* 0x5C))
+        return flags.trailingZeroBitCount / 8
     }
 
     /// Skips one escape sequence at the backslash; a `\u` high surrogate must be followed by a low one.
