@@ -51,6 +51,22 @@ extension Vault {
                 guard try facts.step() else { return nil }
                 return ConsentSubjectFacts(jurisdiction: facts.text(0) ?? "", hasBirthDate: facts.int64(1) != 0)
             }
+            let recorded = try db.statement(
+                """
+                SELECT 1 FROM consent_ledger
+                WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?
+                """)
+            /// True when the ledger already holds this record (a re-run of an import).
+            func isRecorded(_ input: ConsentInput) throws -> Bool {
+                recorded.reset()
+                defer { recorded.reset() }
+                try input.subject.withBytes { try recorded.bind(raw: $0, at: 1) }
+                try recorded.bind(input.purpose, at: 2)
+                try recorded.bind(input.status, at: 3)
+                try recorded.bind(input.collectedAt, at: 4)
+                try recorded.bind(input.textVersion, at: 5)
+                return try recorded.step()
+            }
             // The batch's subjects looked up in key order first: in input order, random ids make
             // each lookup a walk through pages that the previous one did not touch.
             for id in Set(inputs.map(\.subject)).sorted() {
@@ -59,12 +75,7 @@ extension Vault {
             for (index, input) in inputs.enumerated() {
                 do {
                     func label() -> String { "consent record \(index + 1)" }
-                    if skippingInvalid,
-                        try db.scalarInt(
-                            "SELECT 1 FROM consent_ledger WHERE subject = ? AND purpose = ? AND status = ? AND collected_at = ? AND text_version = ?",
-                            [input.subject.bytes, input.purpose, input.status, input.collectedAt, input.textVersion])
-                            != nil
-                    {
+                    if skippingInvalid, try isRecorded(input) {
                         duplicates += 1
                         continue
                     }
