@@ -220,9 +220,15 @@ extension VaultWriter {
 
     /// The tables the bulk writes insert into, each with its multi-row INSERT.
     enum BulkTable {
-        case fields, identities, sourceRecords
+        case fields, identities, sourceRecords, events
 
-        var columns: Int { self == .fields ? 5 : 4 }
+        var columns: Int {
+            switch self {
+            case .fields: 5
+            case .identities, .sourceRecords: 4
+            case .events: 6
+            }
+        }
 
         /// The INSERT of `rows` rows: the single-row statement of `WriterSQL` with more VALUES.
         func sql(rows: Int) -> String {
@@ -231,6 +237,7 @@ extension VaultWriter {
                 case .fields: return Self.fullFields
                 case .identities: return Self.fullIdentities
                 case .sourceRecords: return Self.fullSourceRecords
+                case .events: return Self.fullEvents
                 }
             }
             return makeSQL(rows: rows)
@@ -239,6 +246,7 @@ extension VaultWriter {
         static let fullFields = BulkTable.fields.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullIdentities = BulkTable.identities.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullSourceRecords = BulkTable.sourceRecords.makeSQL(rows: VaultWriter.rowsPerInsert)
+        static let fullEvents = BulkTable.events.makeSQL(rows: VaultWriter.rowsPerInsert)
 
         private func makeSQL(rows: Int) -> String {
             let values = Array(
@@ -257,6 +265,8 @@ extension VaultWriter {
             case .sourceRecords:
                 return
                     "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES \(values)"
+            case .events:
+                return "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES \(values)"
             }
         }
     }

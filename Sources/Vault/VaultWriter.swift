@@ -226,12 +226,12 @@ public final class VaultWriter {
     /// Encrypts and stores events; a message id already stored is skipped.
     ///
     /// Consecutive events of one subject (an import sorts its batch by subject) go in by one
-    /// multi-row `INSERT` of up to `eventRowsPerInsert` rows: one statement run instead of one per
+    /// multi-row `INSERT` of up to `rowsPerInsert` rows: one statement run instead of one per
     /// event, and one key lookup per run. A run that stored any row marks its subject touched.
     /// - Returns: how many events were new.
     @discardableResult
     public func appendEvents(_ events: [NewEvent]) throws -> Int {
-        var inserts = [Statement?](repeating: nil, count: Self.eventRowsPerInsert + 1)
+        var inserts = [Statement?](repeating: nil, count: Self.rowsPerInsert + 1)
         var inserted = 0
         // A cached key stands for its subject's row: the epoch check guarantees that no subject
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
@@ -241,7 +241,7 @@ public final class VaultWriter {
         while start < events.endIndex {
             let subject = events[start].subject
             var end = start + 1
-            while end < events.endIndex, end - start < Self.eventRowsPerInsert, events[end].subject == subject {
+            while end < events.endIndex, end - start < Self.rowsPerInsert, events[end].subject == subject {
                 end += 1
             }
             let (key, keyVersion) = try eventKey(for: subject)
@@ -250,7 +250,7 @@ public final class VaultWriter {
             if let prepared = inserts[rows] {
                 insert = prepared
             } else {
-                insert = try db.statement(Self.eventInsertSQL(rows: rows))
+                insert = try db.statement(BulkTable.events.sql(rows: rows))
                 inserts[rows] = insert
             }
             var column: Int32 = 1
@@ -277,15 +277,6 @@ public final class VaultWriter {
         }
         if inserted > 0 { note(nil, field: "events") }
         return inserted
-    }
-
-    /// Most rows one event `INSERT` takes (6 parameters each).
-    static let eventRowsPerInsert = 32
-
-    /// `INSERT OR IGNORE` of `rows` events.
-    static func eventInsertSQL(rows: Int) -> String {
-        "INSERT OR IGNORE INTO events (subject, type, at, source, message, properties) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     /// The data key events of `subject` are sealed with, and its version.

@@ -5,7 +5,7 @@ import VaultStore
 @testable import Vault
 
 /// `appendEvents` stores a subject's consecutive events with multi-row inserts of up to
-/// `eventRowsPerInsert` rows: every event must come back whole, duplicates inside one statement or
+/// `rowsPerInsert` rows: every event must come back whole, duplicates inside one statement or
 /// across statements must be stored once, and only subjects that got a new event are touched.
 @Suite struct EventAppendRunTests {
     let unification = Actor(name: "unification", osUser: "test")
@@ -33,7 +33,7 @@ import VaultStore
     @Test func runsLongerThanOneStatementAreStoredWhole() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
-        let rows = VaultWriter.eventRowsPerInsert
+        let rows = VaultWriter.rowsPerInsert
         let (a, b, c) = try temp.vault.write(as: unification, purpose: "unification") { w in
             (
                 try w.createSubject(jurisdiction: "gdpr"), try w.createSubject(jurisdiction: "gdpr"),
@@ -59,7 +59,7 @@ import VaultStore
     @Test func duplicatesInOneStatementOrAcrossStatementsAreStoredOnce() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
-        let rows = VaultWriter.eventRowsPerInsert
+        let rows = VaultWriter.rowsPerInsert
         let (a, count) = try temp.vault.write(as: unification, purpose: "unification") { w in
             let a = try w.createSubject(jurisdiction: "gdpr")
             // m1 twice in the first statement; m0 and m1 again in the second.
@@ -78,7 +78,7 @@ import VaultStore
     @Test func onlySubjectsThatGotANewEventAreTouched() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
-        let rows = VaultWriter.eventRowsPerInsert
+        let rows = VaultWriter.rowsPerInsert
         let (a, b) = try temp.vault.write(as: unification, purpose: "unification") { w in
             (try w.createSubject(jurisdiction: "gdpr"), try w.createSubject(jurisdiction: "gdpr"))
         }

@@ -1,6 +1,6 @@
 import CMalloc
 
-/// Tunes glibc's allocator once per process for Tresor's batch work (Docs/decisions.md, entry 31).
+/// Tunes glibc's allocator once per process for Tresor's batch work (Docs/decisions.md, entry 32).
 ///
 /// An import holds each batch (hundreds of thousands of messages and their small strings) next to
 /// long-lived tables, then frees it all at once. With glibc's defaults the batch arrays come from
