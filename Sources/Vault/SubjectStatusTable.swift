@@ -3,9 +3,10 @@ import Policy
 /// A read-only map from subject id to consent status for millions of ids: an open-addressing hash
 /// table (power-of-two capacity, linear probing, at most two thirds full) of flat slots holding
 /// the id's two halves and a status code, so that a lookup is one or two cache lines and no
-/// SipHash, and building it allocates once. Ids are random, so the slot comes from the first 8
-/// bytes, mixed by one multiplication so that ids that are not random (tests, a damaged row)
-/// still spread. Holds random ids and statuses only (invariant 9).
+/// SipHash, and building it allocates once. The last 8 bytes of an id are random (the first 6
+/// are its creation time, decision 30), so the slot comes from them, mixed by one multiplication
+/// so that ids that are not random (tests, a damaged row) still spread. Holds ids and statuses
+/// only (invariant 9).
 struct SubjectStatusTable: Sendable {
     /// One slot: the id's halves and the status code (`0` marks an empty slot).
     struct Slot: Sendable {
