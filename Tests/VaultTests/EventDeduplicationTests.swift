@@ -8,8 +8,6 @@ import VaultStore
 /// same subject is stored once, a merge that meets one message under both subjects keeps one row,
 /// and vaults written before the migration keep every event and its deduplication.
 @Suite struct EventDeduplicationTests {
-    let unification = Actor(name: "unification", osUser: "test")
-
     func event(_ subject: SubjectID, _ id: String, at: Int64 = 1) -> NewEvent {
         NewEvent(
             subject: subject, type: "track:Viewed", at: at, source: "web", messageID: id,
@@ -25,7 +23,7 @@ import VaultStore
     @Test func theSameMessageOfOneSubjectIsStoredOnce() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
-        let (a, b) = try temp.vault.write(as: unification, purpose: "unification") { w in
+        let (a, b) = try temp.vault.write(as: testActor, purpose: "unification") { w in
             let a = try w.createSubject(jurisdiction: "gdpr")
             let b = try w.createSubject(jurisdiction: "gdpr")
             #expect(try w.appendEvents([event(a, "m1"), event(a, "m2"), event(a, "m1", at: 9)]) == 2)
@@ -36,7 +34,7 @@ import VaultStore
             return (a, b)
         }
         // A re-run adds nothing.
-        let again = try temp.vault.write(as: unification, purpose: "unification") { w in
+        let again = try temp.vault.write(as: testActor, purpose: "unification") { w in
             try w.appendEvents([event(a, "m1"), event(a, "m2"), event(b, "m1")])
         }
         #expect(again == 0)
@@ -47,14 +45,14 @@ import VaultStore
     @Test func aMergeKeepsOneRowOfAMessageBothSubjectsHold() throws {
         let temp = try TemporaryVault()
         defer { temp.remove() }
-        let (a, b) = try temp.vault.write(as: unification, purpose: "unification") { w in
+        let (a, b) = try temp.vault.write(as: testActor, purpose: "unification") { w in
             let a = try w.createSubject(jurisdiction: "gdpr")
             let b = try w.createSubject(jurisdiction: "gdpr")
             try w.appendEvents([event(a, "shared"), event(a, "a-only")])
             try w.appendEvents([event(b, "shared"), event(b, "b-only")])
             return (a, b)
         }
-        let merge = try temp.vault.merge(b, into: a, rule: "test", as: unification)
+        let merge = try temp.vault.merge(b, into: a, rule: "test", as: testActor)
         #expect(try count(temp.vault, a) == 3)
         let events = try temp.vault.store.read { db in
             try temp.vault.decryptEvents(of: try #require(try SubjectRecord.load(a, in: db)), in: db)
@@ -63,7 +61,7 @@ import VaultStore
             Set(events.map { String(decoding: $0.properties, as: UTF8.self) })
                 == ["{\"id\":\"shared\"}", "{\"id\":\"a-only\"}", "{\"id\":\"b-only\"}"])
         // Unmerge gives back what was moved; the duplicate stays with the survivor.
-        try temp.vault.unmerge(merge.id, as: unification)
+        try temp.vault.unmerge(merge.id, as: testActor)
         #expect(try count(temp.vault, a) == 2)
         #expect(try count(temp.vault, b) == 1)
     }
