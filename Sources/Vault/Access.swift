@@ -101,9 +101,9 @@ public struct Access {
             guard filter.contains(name) else { continue }
             result.append(
                 SealedField(
-                    name: FieldDecryptor.text(name, at: position, in: vault.fieldNames),
+                    name: FieldDecryptor.text(name, at: position, in: vault.fieldNames.view),
                     sealed: Array(statement.columnBytes(1)),
-                    source: FieldDecryptor.text(statement.columnBytes(2), at: position, in: vault.fieldSources)))
+                    source: FieldDecryptor.text(statement.columnBytes(2), at: position, in: vault.fieldSources.view)))
         }
         return result
     }

@@ -24,21 +24,34 @@ final class RowTextCache {
         bytes.deallocate()
     }
 
+    /// The cache seen through plain pointers, for per-row loops: using a view does no reference
+    /// counting. Valid only while this cache lives; whoever holds a view keeps the cache too.
+    var view: View { View(bytes: bytes, slots: slots) }
+
     /// The text of `value` (UTF-8), as decoded for the same `position` before when the bytes match.
-    func text(_ value: UnsafeRawBufferPointer, at position: Int) -> String {
-        guard position < Self.capacity, value.count <= Self.slotSize else {
-            return String(decoding: value, as: UTF8.self)
+    func text(_ value: UnsafeRawBufferPointer, at position: Int) -> String { view.text(value, at: position) }
+
+    /// See `RowTextCache.view`.
+    struct View {
+        fileprivate let bytes: UnsafeMutableRawPointer
+        fileprivate let slots: UnsafeMutablePointer<(count: Int, text: String)>
+
+        /// The text of `value` (UTF-8), as decoded for the same `position` before when the bytes match.
+        func text(_ value: UnsafeRawBufferPointer, at position: Int) -> String {
+            guard position < RowTextCache.capacity, value.count <= RowTextCache.slotSize else {
+                return String(decoding: value, as: UTF8.self)
+            }
+            let slot = bytes + position * RowTextCache.slotSize
+            if slots[position].count == value.count,
+                value.count == 0 || memcmp(slot, value.baseAddress!, value.count) == 0
+            {
+                return slots[position].text
+            }
+            let text = String(decoding: value, as: UTF8.self)
+            if value.count > 0 { slot.copyMemory(from: value.baseAddress!, byteCount: value.count) }
+            slots[position] = (value.count, text)
+            return text
         }
-        let slot = bytes + position * Self.slotSize
-        if slots[position].count == value.count,
-            value.count == 0 || memcmp(slot, value.baseAddress!, value.count) == 0
-        {
-            return slots[position].text
-        }
-        let text = String(decoding: value, as: UTF8.self)
-        if value.count > 0 { slot.copyMemory(from: value.baseAddress!, byteCount: value.count) }
-        slots[position] = (value.count, text)
-        return text
     }
 }
 

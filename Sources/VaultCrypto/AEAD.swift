@@ -169,17 +169,35 @@ public enum AEAD {
         _ sealed: UnsafeRawBufferPointer, key: DataKey, associatedData first: UnsafeRawBufferPointer,
         followedBy second: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, subkeys: SubkeyCache
     ) throws(CryptoError) -> Int {
+        try open(
+            sealed, key: key.unowned, associatedData: first, followedBy: second, into: output, subkeys: subkeys.handle)
+    }
+
+    /// `open(_:key:associatedData:followedBy:into:subkeys:)` with the key as an `UnownedKey` and
+    /// the cache as its `Handle`: for loops over many values of one subject, which then do no
+    /// reference counting per value. The caller keeps the key and the cache alive.
+    public static func open(
+        _ sealed: UnsafeRawBufferPointer, key: UnownedKey, associatedData first: UnsafeRawBufferPointer,
+        followedBy second: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer,
+        subkeys: SubkeyCache.Handle
+    ) throws(CryptoError) -> Int {
         try Sodium.ensureInitialized()
         let format = try Self.format(of: sealed)
-        guard format == .xchacha20Poly1305 else {
-            return try open(sealed, key: key.material, associatedData: first, second, into: output)
-        }
         let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
         precondition(output.count >= ciphertext.count - tagSize, "AEAD.open: output buffer too small")
-        let nonce = base + authenticatedHeaderSize
-        let subkey = subkeys.subkey(for: key.material, prefix: nonce)
         let header = UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize)
+        guard format == .xchacha20Poly1305 else {
+            let written = withAssociatedData(header: header, first, second) { ad in
+                format.decrypt(
+                    output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad,
+                    nonce: base + authenticatedHeaderSize, key: key.pointer)
+            }
+            guard let written else { throw .authenticationFailed }
+            return written
+        }
+        let nonce = base + authenticatedHeaderSize
+        let subkey = subkeys.subkey(forKeyAt: key.pointer, prefix: nonce)
         let written = withAssociatedData(header: header, first, second) { ad in
             XChaChaSubkey.decrypt(
                 output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad, nonce: nonce,

@@ -37,13 +37,15 @@ public struct KeyMaterial: @unchecked Sendable {
     /// Whether the key's bytes equal the 32 bytes at `copy`, in time independent of the bytes:
     /// four word compares folded together (`sodium_memcmp` goes byte by byte, ten times slower,
     /// too slow for a check made once per value opened).
-    func equals(copyAt copy: UnsafeRawPointer) -> Bool {
-        let own = UnsafeRawPointer(pointer)
+    func equals(copyAt copy: UnsafeRawPointer) -> Bool { Self.equal(pointer, copy) }
+
+    /// Whether the keys at `lhs` and `rhs` (32 bytes each) are equal, in constant time.
+    static func equal(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer) -> Bool {
         var difference: UInt64 = 0
-        for offset in stride(from: 0, to: Self.byteCount, by: 8) {
+        for offset in stride(from: 0, to: byteCount, by: 8) {
             difference |=
-                own.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                ^ copy.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                ^ rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         }
         return difference == 0
     }
@@ -91,6 +93,17 @@ public struct DataKey: SymmetricKey {
     public let material: KeyMaterial
     public init(material: KeyMaterial) { self.material = material }
     public static let kindName = "DataKey"
+
+    /// An uncounted handle on this key's bytes for loops that open many values (`UnownedKey`).
+    public var unowned: UnownedKey { UnownedKey(pointer: material.pointer) }
+}
+
+/// A borrowed handle on a data key's protected bytes, without reference counting: copying one
+/// costs nothing, where copying a `DataKey` retains its storage — an atomic operation per value
+/// opened on hot read paths. Valid only while the `DataKey` it came from is alive (the holder
+/// keeps that key); the bytes stay opaque outside `VaultCrypto`.
+public struct UnownedKey {
+    let pointer: UnsafePointer<UInt8>
 }
 
 /// The key of the keyed BLAKE2b blind indexes used for equality lookups.
