@@ -5,9 +5,11 @@ import VaultCrypto
 /// built in buffers reused from one event to the next.
 final class EventSealer {
     private let messages: DomainTokenizer
+    // Only `seal` touches these, and `body` never reaches back into the sealer: the runtime's
+    // exclusivity checks (two per event) are off.
     /// `e ‖ subject ‖ message token`.
-    private var associatedData = [UInt8](repeating: 0, count: 1 + 16 + BlindIndexer.tokenSize)
-    private var sealed: SealedBuffer
+    @exclusivity(unchecked) private var associatedData = [UInt8](repeating: 0, count: 1 + 16 + BlindIndexer.tokenSize)
+    @exclusivity(unchecked) private var sealed: SealedBuffer
 
     init(indexer: BlindIndexer, run: SealRun) throws {
         sealed = SealedBuffer(run: run)
@@ -15,17 +17,18 @@ final class EventSealer {
         associatedData[0] = Binding.eventTag
     }
 
-    /// Seals `event`'s properties under `key` and calls `body` with the message token and the
-    /// sealed value, both valid only during the call.
+    /// Seals the properties of the event at `event` (read in place: copying an event retains its
+    /// strings and properties) under `key` and calls `body` with the message token and the sealed
+    /// value, both valid only during the call.
     func seal<R>(
-        _ event: NewEvent, key: DataKey, keyVersion: UInt32,
+        _ event: UnsafePointer<NewEvent>, key: DataKey, keyVersion: UInt32,
         _ body: (_ message: UnsafeRawBufferPointer, _ sealed: UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
         try associatedData.withUnsafeMutableBytes { ad in
-            event.subject.withBytes { UnsafeMutableRawBufferPointer(rebasing: ad[1..<17]).copyMemory(from: $0) }
+            event.pointee.subject.withBytes { UnsafeMutableRawBufferPointer(rebasing: ad[1..<17]).copyMemory(from: $0) }
             let message = UnsafeMutableRawBufferPointer(rebasing: ad[17...])
-            messages.token(event.messageID, into: message)
-            return try event.properties.withUnsafeBytes { properties in
+            messages.token(event.pointee.messageID, into: message)
+            return try event.pointee.properties.withUnsafeBytes { properties in
                 try sealed.seal(
                     properties, key: key, keyVersion: keyVersion, associatedData: UnsafeRawBufferPointer(ad)
                 ) { try body(UnsafeRawBufferPointer(message), $0) }

@@ -42,7 +42,7 @@ final class FieldDecryptor {
         sources = texts?.sources.view
         let bytes = Binding.fieldPrefix(subject)
         prefix = .allocate(byteCount: bytes.count, alignment: 8)
-        prefix.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+        bytes.withUnsafeBytes { prefix.copyMemory(from: $0) }
     }
 
     deinit { prefix.deallocate() }

@@ -254,17 +254,21 @@ public final class VaultWriter {
                 inserts[rows] = insert
             }
             var column: Int32 = 1
-            for index in start..<end {
-                let event = events[index]
-                try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
-                    try subject.withBytes { try insert.bind(raw: $0, at: column) }
-                    try insert.bind(event.type, at: column + 1)
-                    try insert.bind(event.at, at: column + 2)
-                    try insert.bind(event.source, at: column + 3)
-                    try insert.bind(raw: message, at: column + 4)
-                    try insert.bind(raw: sealed, at: column + 5)
+            // Events are read in place: copying one out would retain each of its strings and its
+            // properties (atomic operations), then release them.
+            try events.withUnsafeBufferPointer { events in
+                for index in start..<end {
+                    let event = events.baseAddress! + index
+                    try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
+                        try subject.withBytes { try insert.bind(raw: $0, at: column) }
+                        try insert.bind(event.pointee.type, at: column + 1)
+                        try insert.bind(event.pointee.at, at: column + 2)
+                        try insert.bind(event.pointee.source, at: column + 3)
+                        try insert.bind(raw: message, at: column + 4)
+                        try insert.bind(raw: sealed, at: column + 5)
+                    }
+                    column += 6
                 }
-                column += 6
             }
             _ = try insert.step()
             insert.reset()

@@ -78,34 +78,59 @@ public struct EventImporter {
             }
         }
 
-        // Pass 2: resolve and write.
+        // Pass 2: resolve and write, one transaction per batch. Each message is resolved as it
+        // is read and becomes a `NewEvent` at once: no batch of messages is held, and no message
+        // is copied (a copy retains each of its strings and arrays, an atomic operation each).
         var resolved = ResolvedSubjects()
-        var pending: [SegmentMessage] = []
         let reader = try NDJSONLineReader(url: file)
-        func flush() throws {
-            guard !pending.isEmpty else { return }
+        var atEnd = false
+        while !atEnd {
             try vault.write(as: actor, purpose: "unification", action: "import-events") { w in
                 var events: [NewEvent] = []
-                events.reserveCapacity(pending.count)
-                for message in pending {
-                    guard
-                        let subject = try resolve(
-                            message, w: w, anonymousToUser: anonymousToUser, anonymousTraits: anonymousTraits,
-                            countryOfUser: countryOfUser,
-                            resolved: &resolved, summary: &summary)
-                    else {
-                        summary.rejected += 1
-                        report.add(
-                            RecordProblem(line: message.line, field: "userId", reason: .noIdentifier),
-                            file: reader.fileName)
-                        continue
+                var messages = 0
+                while messages < batchSize {
+                    guard let outcome = try reader.next() else {
+                        atEnd = true
+                        break
                     }
-                    guard let type = Self.eventType(message) else { continue }
-                    events.append(
-                        NewEvent(
-                            subject: subject, type: type, at: message.timestamp, source: source,
-                            messageID: message.messageId,
-                            properties: message.properties ?? Array("{}".utf8)))
+                    switch outcome {
+                    case .problem(let problem):
+                        summary.read += 1
+                        summary.rejected += 1
+                        report.add(problem, file: reader.fileName)
+                    case .line(let line):
+                        // Moved out in order (a line holds one message unless it is a batch).
+                        var outcomes = SegmentMessageParser.parse(line)
+                        outcomes.reverse()
+                        while let parsed = outcomes.popLast() {
+                            summary.read += 1
+                            switch consume parsed {
+                            case .problem(let problem):
+                                summary.rejected += 1
+                                report.add(problem, file: reader.fileName)
+                            case .message(let message):
+                                messages += 1
+                                guard
+                                    let subject = try resolve(
+                                        message, w: w, anonymousToUser: anonymousToUser,
+                                        anonymousTraits: anonymousTraits, countryOfUser: countryOfUser,
+                                        resolved: &resolved, summary: &summary)
+                                else {
+                                    summary.rejected += 1
+                                    report.add(
+                                        RecordProblem(line: message.line, field: "userId", reason: .noIdentifier),
+                                        file: reader.fileName)
+                                    continue
+                                }
+                                guard let type = Self.eventType(message) else { continue }
+                                events.append(
+                                    NewEvent(
+                                        subject: subject, type: type, at: message.timestamp, source: source,
+                                        messageID: message.messageId,
+                                        properties: message.properties ?? Array("{}".utf8)))
+                            }
+                        }
+                    }
                 }
                 // Subject order turns the index inserts of a batch into neighbouring page writes.
                 events.sort { $0.subject < $1.subject }
@@ -114,29 +139,7 @@ public struct EventImporter {
                 summary.alreadyImported += events.count - inserted
             }
             progress(summary.read)
-            pending.removeAll(keepingCapacity: true)
         }
-        while let outcome = try reader.next() {
-            switch outcome {
-            case .problem(let problem):
-                summary.read += 1
-                summary.rejected += 1
-                report.add(problem, file: reader.fileName)
-            case .line(let line):
-                for parsed in SegmentMessageParser.parse(line) {
-                    summary.read += 1
-                    switch parsed {
-                    case .problem(let problem):
-                        summary.rejected += 1
-                        report.add(problem, file: reader.fileName)
-                    case .message(let message):
-                        pending.append(message)
-                    }
-                }
-                if pending.count >= batchSize { try flush() }
-            }
-        }
-        try flush()
         summary.rejectsByReason = report.countsByReason
         let elapsed = ContinuousClock.now - started
         summary.milliseconds =

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a file (or, for tests, an in-memory byte array) in fixed-size chunks into one reusable
 /// buffer, so that memory stays constant whatever the file size. The reading position lives in the
 /// caller's `ChunkWindow` (a value, so that hot loops make no exclusivity checks on class state).
@@ -9,18 +15,20 @@ final class ByteChunkReader {
 
     /// The file's last path component, for messages.
     let fileName: String
-    private let handle: FileHandle?
+    /// The open file (nil when reading from memory). Read with `read(2)` straight into `storage`:
+    /// `FileHandle` would return each chunk as a new `Data` to copy from.
+    private let descriptor: Int32?
     private let memory: [UInt8]
     private let storage: UnsafeMutableBufferPointer<UInt8>
 
     /// Opens `url` for chunked reading.
     init(url: URL, chunkSize: Int = ByteChunkReader.defaultChunkSize) throws(UnificationError) {
         fileName = url.lastPathComponent
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
+        let opened = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else {
             throw UnificationError(.cannotRead, fileName: url.lastPathComponent, "cannot open the file")
         }
+        descriptor = opened
         memory = []
         storage = .allocate(capacity: max(chunkSize, 4))
     }
@@ -28,13 +36,13 @@ final class ByteChunkReader {
     /// Reads `bytes` as if they were a file named `name`, `chunkSize` bytes at a time.
     init(bytes: [UInt8], name: String, chunkSize: Int = ByteChunkReader.defaultChunkSize) {
         fileName = name
-        handle = nil
+        descriptor = nil
         memory = bytes
         storage = .allocate(capacity: max(chunkSize, 4))
     }
 
     deinit {
-        try? handle?.close()
+        if let descriptor { close(descriptor) }
         storage.deallocate()
     }
 
@@ -48,15 +56,20 @@ final class ByteChunkReader {
         window.baseOffset += window.count
         window.position = 0
         window.count = 0
-        if let handle {
-            let data: Data?
-            do {
-                data = try handle.read(upToCount: storage.count)
-            } catch {
-                throw UnificationError(.cannotRead, fileName: fileName, "read failed at byte \(window.baseOffset)")
+        if let descriptor {
+            // Fill the buffer (a pipe or a signal may return less than asked) or reach the end.
+            var filled = 0
+            while filled < storage.count {
+                let got = read(descriptor, storage.baseAddress! + filled, storage.count - filled)
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw UnificationError(
+                        .cannotRead, fileName: fileName, "read failed at byte \(window.baseOffset + filled)")
+                }
+                filled += got
             }
-            guard let data, !data.isEmpty else { return false }
-            window.count = data.copyBytes(to: storage)
+            window.count = filled
         } else {
             let start = min(window.baseOffset, memory.count)
             let end = min(start + storage.count, memory.count)
@@ -73,12 +86,8 @@ final class ByteChunkReader {
             window.position = offset - window.baseOffset
             return
         }
-        if let handle {
-            do {
-                try handle.seek(toOffset: UInt64(offset))
-            } catch {
-                throw UnificationError(.cannotRead, fileName: fileName, "seek failed to byte \(offset)")
-            }
+        if let descriptor, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
+            throw UnificationError(.cannotRead, fileName: fileName, "seek failed to byte \(offset)")
         }
         window = ChunkWindow(count: 0, baseOffset: offset, position: 0)
     }
