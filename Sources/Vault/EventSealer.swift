@@ -17,22 +17,20 @@ final class EventSealer {
         associatedData[0] = Binding.eventTag
     }
 
-    /// Seals the properties of the event at `event` (read in place: copying an event retains its
-    /// strings and properties) under `key` and calls `body` with the message token and the sealed
-    /// value, both valid only during the call.
+    /// Seals the `properties` of `subject`'s event with message id `messageID` (UTF-8) under
+    /// `key` and calls `body` with the message token and the sealed value, both valid only during
+    /// the call.
     func seal<R>(
-        _ event: UnsafePointer<NewEvent>, key: DataKey, keyVersion: UInt32,
-        _ body: (_ message: UnsafeRawBufferPointer, _ sealed: UnsafeRawBufferPointer) throws -> R
+        subject: SubjectID, messageID: UnsafeRawBufferPointer, properties: UnsafeRawBufferPointer, key: DataKey,
+        keyVersion: UInt32, _ body: (_ message: UnsafeRawBufferPointer, _ sealed: UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
         try associatedData.withUnsafeMutableBytes { ad in
-            event.pointee.subject.withBytes { UnsafeMutableRawBufferPointer(rebasing: ad[1..<17]).copyMemory(from: $0) }
+            subject.withBytes { UnsafeMutableRawBufferPointer(rebasing: ad[1..<17]).copyMemory(from: $0) }
             let message = UnsafeMutableRawBufferPointer(rebasing: ad[17...])
-            messages.token(event.pointee.messageID, into: message)
-            return try event.pointee.properties.withUnsafeBytes { properties in
-                try sealed.seal(
-                    properties, key: key, keyVersion: keyVersion, associatedData: UnsafeRawBufferPointer(ad)
-                ) { try body(UnsafeRawBufferPointer(message), $0) }
-            }
+            messages.token(utf8: messageID, into: message)
+            return try sealed.seal(
+                properties, key: key, keyVersion: keyVersion, associatedData: UnsafeRawBufferPointer(ad)
+            ) { try body(UnsafeRawBufferPointer(message), $0) }
         }
     }
 }

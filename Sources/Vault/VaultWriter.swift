@@ -223,61 +223,73 @@ public final class VaultWriter {
 
     // MARK: Events
 
-    /// Encrypts and stores events; a message id already stored is skipped.
+    /// Encrypts and stores events; a message id already stored is skipped. See
+    /// `appendEvents(_: EventBatch)`, which this packs the events into.
+    /// - Returns: how many events were new.
+    @discardableResult
+    public func appendEvents(_ events: [NewEvent]) throws -> Int {
+        try appendEvents(EventBatch(events))
+    }
+
+    /// Encrypts and stores a batch of events in its order; a message id already stored is
+    /// skipped.
     ///
     /// Consecutive events of one subject (an import sorts its batch by subject) go in by one
     /// multi-row `INSERT` of up to `rowsPerInsert` rows: one statement run instead of one per
     /// event, and one key lookup per run. A run that stored any row marks its subject touched.
     /// - Returns: how many events were new.
     @discardableResult
-    public func appendEvents(_ events: [NewEvent]) throws -> Int {
+    public func appendEvents(_ batch: EventBatch) throws -> Int {
         var inserts = [Statement?](repeating: nil, count: Self.rowsPerInsert + 1)
         var inserted = 0
         // A cached key stands for its subject's row: the epoch check guarantees that no subject
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
         vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
         let sealer = try EventSealer(indexer: vault.keyring.indexer, run: try sealingRun())
-        var start = events.startIndex
-        while start < events.endIndex {
-            let subject = events[start].subject
-            var end = start + 1
-            while end < events.endIndex, end - start < Self.rowsPerInsert, events[end].subject == subject {
-                end += 1
-            }
-            let (key, keyVersion) = try eventKey(for: subject)
-            let rows = end - start
-            let insert: Statement
-            if let prepared = inserts[rows] {
-                insert = prepared
-            } else {
-                insert = try db.statement(BulkTable.events.sql(rows: rows))
-                inserts[rows] = insert
-            }
-            var column: Int32 = 1
-            // Events are read in place: copying one out would retain each of its strings and its
-            // properties (atomic operations), then release them.
-            try events.withUnsafeBufferPointer { events in
+        try batch.bytes.withUnsafeBytes { bytes in
+            var start = 0
+            while start < batch.count {
+                let subject = batch.subjects[start]
+                var end = start + 1
+                while end < batch.count, end - start < Self.rowsPerInsert, batch.subjects[end] == subject {
+                    end += 1
+                }
+                let (key, keyVersion) = try eventKey(for: subject)
+                let rows = end - start
+                let insert: Statement
+                if let prepared = inserts[rows] {
+                    insert = prepared
+                } else {
+                    insert = try db.statement(BulkTable.events.sql(rows: rows))
+                    inserts[rows] = insert
+                }
+                var column: Int32 = 1
                 for index in start..<end {
-                    let event = events.baseAddress! + index
-                    try sealer.seal(event, key: key, keyVersion: keyVersion) { message, sealed in
+                    let span = batch.spans[index]
+                    try sealer.seal(
+                        subject: subject,
+                        messageID: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.messageEnd]),
+                        properties: UnsafeRawBufferPointer(rebasing: bytes[span.messageEnd..<span.end]), key: key,
+                        keyVersion: keyVersion
+                    ) { message, sealed in
                         try subject.withBytes { try insert.bind(raw: $0, at: column) }
-                        try insert.bind(event.pointee.type, at: column + 1)
-                        try insert.bind(event.pointee.at, at: column + 2)
-                        try insert.bind(event.pointee.source, at: column + 3)
+                        try insert.bind(batch.type(at: index), at: column + 1)
+                        try insert.bind(batch.times[index], at: column + 2)
+                        try insert.bind(batch.source(at: index), at: column + 3)
                         try insert.bind(raw: message, at: column + 4)
                         try insert.bind(raw: sealed, at: column + 5)
                     }
                     column += 6
                 }
+                _ = try insert.step()
+                insert.reset()
+                let stored = db.changes
+                if stored > 0 {
+                    inserted += stored
+                    touched.insert(subject)
+                }
+                start = end
             }
-            _ = try insert.step()
-            insert.reset()
-            let stored = db.changes
-            if stored > 0 {
-                inserted += stored
-                touched.insert(subject)
-            }
-            start = end
         }
         if inserted > 0 { note(nil, field: "events") }
         return inserted

@@ -34,11 +34,16 @@ public final class DomainTokenizer {
     /// Writes the token of `value` into `output`, which holds exactly `BlindIndexer.tokenSize` bytes.
     public func token(_ value: String, into output: UnsafeMutableRawBufferPointer) {
         precondition(output.count == BlindIndexer.tokenSize, "a token is \(BlindIndexer.tokenSize) bytes")
-        working.copyMemory(from: prepared, byteCount: stateSize)
         var value = value
-        value.withUTF8 { bytes in
-            _ = crypto_generichash_update(OpaquePointer(working), bytes.baseAddress, UInt64(bytes.count))
-        }
+        value.withUTF8 { token(utf8: UnsafeRawBufferPointer($0), into: output) }
+    }
+
+    /// `token(_:into:)` for a value given as its UTF-8 bytes (the same token as for the `String`).
+    public func token(utf8 value: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count == BlindIndexer.tokenSize, "a token is \(BlindIndexer.tokenSize) bytes")
+        working.copyMemory(from: prepared, byteCount: stateSize)
+        _ = crypto_generichash_update(
+            OpaquePointer(working), value.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(value.count))
         _ = crypto_generichash_final(
             OpaquePointer(working), output.baseAddress!.assumingMemoryBound(to: UInt8.self), output.count)
     }

@@ -86,7 +86,7 @@ public struct EventImporter {
         var atEnd = false
         while !atEnd {
             try vault.write(as: actor, purpose: "unification", action: "import-events") { w in
-                var events: [NewEvent] = []
+                var events = EventBatch(capacity: batchSize)
                 var messages = 0
                 while messages < batchSize {
                     guard let outcome = try reader.next() else {
@@ -124,16 +124,14 @@ public struct EventImporter {
                                 }
                                 guard let type = Self.eventType(message) else { continue }
                                 events.append(
-                                    NewEvent(
-                                        subject: subject, type: type, at: message.timestamp, source: source,
-                                        messageID: message.messageId,
-                                        properties: message.properties ?? Array("{}".utf8)))
+                                    subject: subject, type: type, at: message.timestamp, source: source,
+                                    messageID: message.messageId, properties: message.properties ?? Self.emptyObject)
                             }
                         }
                     }
                 }
                 // Subject order turns the index inserts of a batch into neighbouring page writes.
-                events.sort { $0.subject < $1.subject }
+                events.sortBySubject()
                 let inserted = try w.appendEvents(events)
                 summary.imported += inserted
                 summary.alreadyImported += events.count - inserted
@@ -146,6 +144,9 @@ public struct EventImporter {
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         return (summary, report)
     }
+
+    /// The properties stored for a message without any: an empty JSON object.
+    static let emptyObject = Array("{}".utf8)
 
     /// The subjects this run resolved, by normalised id, and by id as written (a message's ids are
     /// looked up as written first, which skips normalising them again).
