@@ -48,10 +48,10 @@ extension VaultWriter {
             guard let (_, key, version) = keyOf else { return }
             try sealer.seal(write.value, of: write.field, subject: write.subject, key: key, keyVersion: version) {
                 sealed in
-                try write.subject.withBytes { try upsert.bind(raw: $0, at: first) }
-                try upsert.bind(write.field, at: first + 1)
-                try upsert.bind(raw: sealed, at: first + 2)
-                try upsert.bind(write.source, at: first + 3)
+                try write.subject.withBytes { try upsert.bind(raw: $0, at: first, in: arena) }
+                try upsert.bind(write.field, at: first + 1, in: arena)
+                try upsert.bind(raw: sealed, at: first + 2, in: arena)
+                try upsert.bind(write.source, at: first + 3, in: arena)
                 try upsert.bind(now, at: first + 4)
             }
         }
@@ -146,10 +146,11 @@ extension VaultWriter {
         try tokens.withUnsafeBytes { buffer in
             try insertRows(keys.count, into: .identities) { insert, row, first in
                 let index = Int(keys[row].index)
-                try insert.bind(kinds[Int(keys[row].kind)].rawValue, at: first)
+                try insert.bind(kinds[Int(keys[row].kind)].rawValue, at: first, in: arena)
                 try insert.bind(
-                    raw: UnsafeRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)]), at: first + 1)
-                try links[index].subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
+                    raw: UnsafeRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)]), at: first + 1,
+                    in: arena)
+                try links[index].subject.withBytes { try insert.bind(raw: $0, at: first + 2, in: arena) }
                 try insert.bind(now, at: first + 3)
             }
         }
@@ -175,9 +176,9 @@ extension VaultWriter {
         let order = Self.sourceRecordOrder(records)
         try insertRows(order.count, into: .sourceRecords) { insert, row, first in
             let record = records[order[row]]
-            try insert.bind(record.source, at: first)
-            try insert.bind(record.recordID, at: first + 1)
-            try record.subject.withBytes { try insert.bind(raw: $0, at: first + 2) }
+            try insert.bind(record.source, at: first, in: arena)
+            try insert.bind(record.recordID, at: first + 1, in: arena)
+            try record.subject.withBytes { try insert.bind(raw: $0, at: first + 2, in: arena) }
             try insert.bind(now, at: first + 3)
             touched.insert(record.subject)
         }
@@ -276,7 +277,8 @@ extension VaultWriter {
     static let rowsPerInsert = 64
 
     /// Inserts `count` rows into `table`, `rowsPerInsert` per statement, in order: `bind` binds row
-    /// `row` from parameter `first` on.
+    /// `row` from parameter `first` on, its texts and blobs through `arena` (released after each
+    /// statement runs).
     func insertRows(
         _ count: Int, into table: BulkTable, bind: (_ statement: Statement, _ row: Int, _ first: Int32) throws -> Void
     ) throws {
@@ -284,6 +286,7 @@ extension VaultWriter {
         while start < count {
             let rows = min(Self.rowsPerInsert, count - start)
             let insert = try db.statement(table.sql(rows: rows))
+            defer { release(insert) }
             for row in 0..<rows { try bind(insert, start + row, Int32(row * table.columns + 1)) }
             try run(insert)
             start += rows

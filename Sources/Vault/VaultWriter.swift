@@ -23,6 +23,8 @@ public final class VaultWriter {
     /// The nonces and subkeys of every value this transaction seals, made on first use.
     private var sealRun: SealRun?
     private var fieldSealerInstance: FieldSealer?
+    /// Where the values of the bulk inserts are bound from (`BindArena`), reset after each runs.
+    let arena = BindArena()
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
@@ -263,6 +265,7 @@ public final class VaultWriter {
                     insert = try db.statement(BulkTable.events.sql(rows: rows))
                     inserts[rows] = insert
                 }
+                defer { release(insert) }
                 var column: Int32 = 1
                 for index in start..<end {
                     let span = batch.spans[index]
@@ -272,12 +275,12 @@ public final class VaultWriter {
                         properties: UnsafeRawBufferPointer(rebasing: bytes[span.messageEnd..<span.end]), key: key,
                         keyVersion: keyVersion
                     ) { message, sealed in
-                        try subject.withBytes { try insert.bind(raw: $0, at: column) }
-                        try insert.bind(batch.type(at: index), at: column + 1)
+                        try subject.withBytes { try insert.bind(raw: $0, at: column, in: arena) }
+                        try insert.bind(batch.type(at: index), at: column + 1, in: arena)
                         try insert.bind(batch.times[index], at: column + 2)
-                        try insert.bind(batch.source(at: index), at: column + 3)
-                        try insert.bind(raw: message, at: column + 4)
-                        try insert.bind(raw: sealed, at: column + 5)
+                        try insert.bind(batch.source(at: index), at: column + 3, in: arena)
+                        try insert.bind(raw: message, at: column + 4, in: arena)
+                        try insert.bind(raw: sealed, at: column + 5, in: arena)
                     }
                     column += 6
                 }
@@ -361,6 +364,13 @@ public final class VaultWriter {
     func run(_ statement: Statement) throws {
         while try statement.step() {}
         statement.reset()
+    }
+
+    /// Clears the bindings of `statement`, a bulk insert that bound values from `arena`, and
+    /// resets the arena: nothing then points into memory that the next insert reuses.
+    func release(_ statement: Statement) {
+        statement.clearBindings()
+        arena.reset()
     }
 
     func note(_ subject: SubjectID?, field: String) {
