@@ -40,6 +40,19 @@ public struct EventBatch: Sendable {
         }
     }
 
+    /// Empties the batch, keeping its memory for the next (an import reuses one batch, so that
+    /// its buffers are not allocated and faulted in again for every transaction).
+    public mutating func removeAll() {
+        subjects.removeAll(keepingCapacity: true)
+        times.removeAll(keepingCapacity: true)
+        typeIndexes.removeAll(keepingCapacity: true)
+        sourceIndexes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        texts.removeAll()
+        textIndex.removeAll()
+    }
+
     /// Events in the batch.
     public var count: Int { subjects.count }
     /// True when the batch holds no event.

@@ -47,6 +47,21 @@ import VaultStore
         for (index, event) in events.enumerated() { #expect(same(unpacked(batch, index), event)) }
     }
 
+    @Test func aBatchEmptiedAndRefilledHoldsOnlyTheNewEvents() throws {
+        let events = try sampleEvents()
+        var batch = EventBatch(Array(events[..<40]))
+        batch.removeAll()
+        #expect(batch.isEmpty)
+        let later = Array(events[40...])
+        for event in later {
+            batch.append(
+                subject: event.subject, type: event.type, at: event.at, source: event.source,
+                messageID: event.messageID, properties: event.properties)
+        }
+        #expect(batch.count == later.count)
+        for (index, event) in later.enumerated() { #expect(same(unpacked(batch, index), event)) }
+    }
+
     @Test func sortingBySubjectKeepsEachSubjectsOrder() throws {
         let events = try sampleEvents()
         var batch = EventBatch(events)

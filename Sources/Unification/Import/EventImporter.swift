@@ -84,9 +84,10 @@ public struct EventImporter {
         var resolved = ResolvedSubjects()
         let reader = try NDJSONLineReader(url: file)
         var atEnd = false
+        var events = EventBatch(capacity: batchSize)
         while !atEnd {
             try vault.write(as: actor, purpose: "unification", action: "import-events") { w in
-                var events = EventBatch(capacity: batchSize)
+                events.removeAll()
                 var messages = 0
                 while messages < batchSize {
                     guard let outcome = try reader.next() else {
