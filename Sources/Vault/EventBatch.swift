@@ -18,6 +18,10 @@ public struct EventBatch: Sendable {
     /// The distinct types and sources, and where each is in `texts`.
     private(set) var texts: [String] = []
     private var textIndex: [String: Int32] = [:]
+    /// The UTF-8 of every text in `texts`, back to back, and where each one ends: bound in place
+    /// by `appendEvents`.
+    private(set) var textBytes: [UInt8] = []
+    private var textEnds: [Int] = []
 
     /// An empty batch with room for `capacity` events of about `bytesPerEvent` bytes of message
     /// id and properties each.
@@ -33,10 +37,15 @@ public struct EventBatch: Sendable {
     /// The events of `events`, in their order.
     public init(_ events: [NewEvent]) {
         self.init(capacity: events.count)
-        for event in events {
-            append(
-                subject: event.subject, type: event.type, at: event.at, source: event.source,
-                messageID: event.messageID, properties: event.properties)
+        // Read in place: copying an event out would retain its strings and properties.
+        events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                let event = events.baseAddress! + index
+                append(
+                    subject: event.pointee.subject, type: event.pointee.type, at: event.pointee.at,
+                    source: event.pointee.source, messageID: event.pointee.messageID,
+                    properties: event.pointee.properties)
+            }
         }
     }
 
@@ -51,6 +60,8 @@ public struct EventBatch: Sendable {
         bytes.removeAll(keepingCapacity: true)
         texts.removeAll()
         textIndex.removeAll()
+        textBytes.removeAll(keepingCapacity: true)
+        textEnds.removeAll(keepingCapacity: true)
     }
 
     /// Events in the batch.
@@ -67,8 +78,9 @@ public struct EventBatch: Sendable {
         typeIndexes.append(textPosition(type))
         sourceIndexes.append(textPosition(source))
         let start = bytes.count
-        var messageID = messageID
-        messageID.withUTF8 { bytes.append(contentsOf: $0) }
+        if messageID.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: messageID.utf8)
+        }
         let messageEnd = bytes.count
         bytes.append(contentsOf: properties)
         spans.append(Span(start: start, messageEnd: messageEnd, end: bytes.count))
@@ -104,6 +116,15 @@ public struct EventBatch: Sendable {
 
     /// The type of the event at `index`.
     func type(at index: Int) -> String { texts[Int(typeIndexes[index])] }
+    /// Where the type of the event at `index` is in `textBytes`.
+    func typeRange(at index: Int) -> Range<Int> { textRange(Int(typeIndexes[index])) }
+    /// Where the source of the event at `index` is in `textBytes`.
+    func sourceRange(at index: Int) -> Range<Int> { textRange(Int(sourceIndexes[index])) }
+
+    private func textRange(_ position: Int) -> Range<Int> {
+        (position == 0 ? 0 : textEnds[position - 1])..<textEnds[position]
+    }
+
     /// The source of the event at `index`.
     func source(at index: Int) -> String { texts[Int(sourceIndexes[index])] }
 
@@ -117,6 +138,8 @@ public struct EventBatch: Sendable {
         let position = Int32(texts.count)
         texts.append(text)
         textIndex[text] = position
+        textBytes.append(contentsOf: text.utf8)
+        textEnds.append(textBytes.count)
         return position
     }
 

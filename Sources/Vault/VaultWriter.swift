@@ -248,50 +248,59 @@ public final class VaultWriter {
         // was deleted or re-keyed since it was cached, so the row need not be read per subject.
         vault.keyring.synchronize(epoch: try SubjectEpoch.current(in: db))
         let sealer = try EventSealer(indexer: vault.keyring.indexer, run: try sealingRun())
-        try batch.bytes.withUnsafeBytes { bytes in
-            var start = 0
-            while start < batch.count {
-                let subject = batch.subjects[start]
-                var end = start + 1
-                while end < batch.count, end - start < Self.rowsPerInsert, batch.subjects[end] == subject {
-                    end += 1
-                }
-                let (key, keyVersion) = try eventKey(for: subject)
-                let rows = end - start
-                let insert: Statement
-                if let prepared = inserts[rows] {
-                    insert = prepared
-                } else {
-                    insert = try db.statement(BulkTable.events.sql(rows: rows))
-                    inserts[rows] = insert
-                }
-                defer { release(insert) }
-                var column: Int32 = 1
-                for index in start..<end {
-                    let span = batch.spans[index]
-                    try sealer.seal(
-                        subject: subject,
-                        messageID: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.messageEnd]),
-                        properties: UnsafeRawBufferPointer(rebasing: bytes[span.messageEnd..<span.end]), key: key,
-                        keyVersion: keyVersion
-                    ) { message, sealed in
-                        try subject.withBytes { try insert.bind(raw: $0, at: column, in: arena) }
-                        try insert.bind(batch.type(at: index), at: column + 1, in: arena)
-                        try insert.bind(batch.times[index], at: column + 2)
-                        try insert.bind(batch.source(at: index), at: column + 3, in: arena)
-                        try insert.bind(raw: message, at: column + 4, in: arena)
-                        try insert.bind(raw: sealed, at: column + 5, in: arena)
+        // Types and sources are bound in place from the batch, which does not change during the
+        // call; message tokens, ciphertexts and subject ids (made per event in reused buffers)
+        // from the arena.
+        try batch.textBytes.withUnsafeBytes { texts in
+            try batch.bytes.withUnsafeBytes { bytes in
+                var start = 0
+                while start < batch.count {
+                    let subject = batch.subjects[start]
+                    var end = start + 1
+                    while end < batch.count, end - start < Self.rowsPerInsert, batch.subjects[end] == subject {
+                        end += 1
                     }
-                    column += 6
+                    let (key, keyVersion) = try eventKey(for: subject)
+                    let rows = end - start
+                    let insert: Statement
+                    if let prepared = inserts[rows] {
+                        insert = prepared
+                    } else {
+                        insert = try db.statement(BulkTable.events.sql(rows: rows))
+                        inserts[rows] = insert
+                    }
+                    defer { release(insert) }
+                    var column: Int32 = 1
+                    for index in start..<end {
+                        let span = batch.spans[index]
+                        try sealer.seal(
+                            subject: subject,
+                            messageID: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.messageEnd]),
+                            properties: UnsafeRawBufferPointer(rebasing: bytes[span.messageEnd..<span.end]), key: key,
+                            keyVersion: keyVersion
+                        ) { message, sealed in
+                            try subject.withBytes { try insert.bind(raw: $0, at: column, in: arena) }
+                            try insert.bind(
+                                textInPlace: UnsafeRawBufferPointer(rebasing: texts[batch.typeRange(at: index)]),
+                                at: column + 1)
+                            try insert.bind(batch.times[index], at: column + 2)
+                            try insert.bind(
+                                textInPlace: UnsafeRawBufferPointer(rebasing: texts[batch.sourceRange(at: index)]),
+                                at: column + 3)
+                            try insert.bind(raw: message, at: column + 4, in: arena)
+                            try insert.bind(raw: sealed, at: column + 5, in: arena)
+                        }
+                        column += 6
+                    }
+                    _ = try insert.step()
+                    insert.reset()
+                    let stored = db.changes
+                    if stored > 0 {
+                        inserted += stored
+                        touched.insert(subject)
+                    }
+                    start = end
                 }
-                _ = try insert.step()
-                insert.reset()
-                let stored = db.changes
-                if stored > 0 {
-                    inserted += stored
-                    touched.insert(subject)
-                }
-                start = end
             }
         }
         if inserted > 0 { note(nil, field: "events") }

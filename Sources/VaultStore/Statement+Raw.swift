@@ -1,6 +1,26 @@
 import CSQLite
 
 extension Statement {
+    /// Binds `value` as a blob that SQLite reads in place when the statement runs (no copy):
+    /// the caller keeps the bytes alive and unchanged until the statement has run and its
+    /// bindings are cleared (`clearBindings()`).
+    public func bind(inPlace value: UnsafeRawBufferPointer, at index: Int32) throws(StoreError) {
+        try SQLiteCall.check(
+            sqlite3_bind_blob(
+                handle, index, value.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(value.count), nil),
+            connectionHandle, step: .bind, sql: sql)
+    }
+
+    /// Binds the UTF-8 `value` as text read in place (see `bind(inPlace:at:)`).
+    public func bind(textInPlace value: UnsafeRawBufferPointer, at index: Int32) throws(StoreError) {
+        try SQLiteCall.check(
+            sqlite3_bind_text(
+                handle, index,
+                (value.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+                Int32(value.count), nil),
+            connectionHandle, step: .bind, sql: sql)
+    }
+
     /// Binds `value` as a blob read in place from its copy in `arena` when the statement runs
     /// (no copy of SQLite's own): the caller runs the statement, clears its bindings and only
     /// then resets the arena.
