@@ -16,12 +16,6 @@ static inline sqlite3_destructor_type csqlite_transient(void) {
 static inline int csqlite_db_config_int(sqlite3 *db, int op, int value, int *result) {
     return sqlite3_db_config(db, op, value, result);
 }
-/// Non-variadic wrapper for sqlite3_db_config(SQLITE_DBCONFIG_LOOKASIDE, NULL, size, count):
-/// SQLite allocates the connection's lookaside memory itself. Valid only while the connection
-/// has no lookaside allocation outstanding (right after opening it).
-static inline int csqlite_db_config_lookaside(sqlite3 *db, int slotSize, int slotCount) {
-    return sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, NULL, slotSize, slotCount);
-}
 /// Non-variadic wrapper for sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on): valid only before the
 /// library initialises (the first connection).
 static inline int csqlite_config_memstatus(int on) {

@@ -32,11 +32,6 @@ public final class Connection {
         handle = db
         self.path = path
         do {
-            // Bound values (a 64-row insert holds 320 of them) and other small per-statement
-            // memory come from the connection's lookaside slots instead of malloc when they fit:
-            // SQLite's default of 100 slots runs out within one multi-row insert.
-            try SQLiteCall.check(
-                csqlite_db_config_lookaside(db, Self.lookasideSlotSize, Self.lookasideSlots), db, step: .configure)
             let milliseconds = Int32(busyTimeout.components.seconds * 1000)
             try SQLiteCall.check(sqlite3_busy_timeout(db, milliseconds), db, step: .configure)
             var ignored: Int32 = 0
@@ -72,10 +67,6 @@ public final class Connection {
     /// take a global mutex on every allocation, and nothing reads them).
     private static let libraryConfigured: Bool = csqlite_config_memstatus(0) == SQLITE_OK
 
-    /// Lookaside memory of every connection (see `init`): slots of this many bytes (SQLite also
-    /// carves 128-byte slots out of it), 512 KiB in all.
-    static let lookasideSlotSize: Int32 = 256
-    static let lookasideSlots: Int32 = 2048
     /// The page cache of every connection, in KiB (see `init`).
     public static let defaultCacheKiB = 131_072
     /// The WAL size, in pages, past which a commit checkpoints it into the database file.
