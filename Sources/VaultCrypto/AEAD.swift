@@ -186,16 +186,10 @@ public enum AEAD {
         let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
         precondition(output.count >= ciphertext.count - tagSize, "AEAD.open: output buffer too small")
-        let header = UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize)
         guard format == .xchacha20Poly1305 else {
-            let written = withAssociatedData(header: header, first, second) { ad in
-                format.decrypt(
-                    output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad,
-                    nonce: base + authenticatedHeaderSize, key: key.pointer)
-            }
-            guard let written else { throw .authenticationFailed }
-            return written
+            return try open(sealed, keyAt: key.pointer, associatedData: first, second, into: output)
         }
+        let header = UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize)
         let nonce = base + authenticatedHeaderSize
         let subkey = subkeys.subkey(forKeyAt: key.pointer, prefix: nonce)
         let written = withAssociatedData(header: header, first, second) { ad in
@@ -252,6 +246,15 @@ public enum AEAD {
         _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
         into output: UnsafeMutableRawBufferPointer
     ) throws(CryptoError) -> Int {
+        try open(sealed, keyAt: key.pointer, associatedData: first, second, into: output)
+    }
+
+    /// Opens a value of any format with the 32-byte key at `key` (kept alive by the caller).
+    static func open(
+        _ sealed: UnsafeRawBufferPointer, keyAt key: UnsafePointer<UInt8>, associatedData first: UnsafeRawBufferPointer,
+        _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(CryptoError) -> Int {
         let format = try Self.format(of: sealed)
         let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let ciphertext = UnsafeRawBufferPointer(rebasing: sealed[format.headerSize...])
@@ -260,7 +263,7 @@ public enum AEAD {
         let written = withAssociatedData(header: header, first, second) { ad in
             format.decrypt(
                 output.baseAddress?.assumingMemoryBound(to: UInt8.self), ciphertext, associatedData: ad,
-                nonce: base + authenticatedHeaderSize, key: key.pointer)
+                nonce: base + authenticatedHeaderSize, key: key)
         }
         guard let written else { throw .authenticationFailed }
         return written
