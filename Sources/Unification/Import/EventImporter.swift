@@ -78,9 +78,10 @@ public struct EventImporter {
             }
         }
 
-        // Pass 2: resolve and write, one transaction per batch. Each message is resolved as it
-        // is read and becomes a `NewEvent` at once: no batch of messages is held, and no message
-        // is copied (a copy retains each of its strings and arrays, an atomic operation each).
+        // Pass 2: resolve and write, one transaction per batch of `batchSize` messages. Each
+        // message is resolved as it is read and goes straight into the batch's `EventBatch`
+        // (reused from batch to batch): no message is held or copied (a copy retains each of
+        // its strings and arrays, an atomic operation each). Decision 34.
         var resolved = ResolvedSubjects()
         let reader = try NDJSONLineReader(url: file)
         var atEnd = false
