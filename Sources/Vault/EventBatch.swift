@@ -23,15 +23,13 @@ public struct EventBatch: Sendable {
     private(set) var textBytes: [UInt8] = []
     private var textEnds: [Int] = []
 
-    /// An empty batch with room for `capacity` events of about `bytesPerEvent` bytes of message
-    /// id and properties each.
-    public init(capacity: Int = 0, bytesPerEvent: Int = 0) {
+    /// An empty batch with room for `capacity` events (its byte buffer grows as events come).
+    public init(capacity: Int = 0) {
         subjects.reserveCapacity(capacity)
         times.reserveCapacity(capacity)
         typeIndexes.reserveCapacity(capacity)
         sourceIndexes.reserveCapacity(capacity)
         spans.reserveCapacity(capacity)
-        bytes.reserveCapacity(capacity * bytesPerEvent)
     }
 
     /// The events of `events`, in their order.
@@ -121,12 +119,12 @@ public struct EventBatch: Sendable {
     /// Where the source of the event at `index` is in `textBytes`.
     func sourceRange(at index: Int) -> Range<Int> { textRange(Int(sourceIndexes[index])) }
 
+    /// The source of the event at `index`.
+    func source(at index: Int) -> String { texts[Int(sourceIndexes[index])] }
+
     private func textRange(_ position: Int) -> Range<Int> {
         (position == 0 ? 0 : textEnds[position - 1])..<textEnds[position]
     }
-
-    /// The source of the event at `index`.
-    func source(at index: Int) -> String { texts[Int(sourceIndexes[index])] }
 
     /// Where `text` is in `texts`, adding it when new. A batch has a handful of types and
     /// sources, found by comparing the first few (cheaper than hashing twice per event); the

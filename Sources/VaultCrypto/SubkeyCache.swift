@@ -36,11 +36,6 @@ public final class SubkeyCache {
 
     deinit { counters.deallocate() }
 
-    /// The subkey `HChaCha20(key, prefix)`, valid until the next call.
-    func subkey(for key: KeyMaterial, prefix: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-        handle.subkey(forKeyAt: key.pointer, prefix: prefix)
-    }
-
     /// The cache's memory, seen through plain pointers: passing or copying a handle does no
     /// reference counting (an atomic operation per value opened otherwise). Valid only while the
     /// `SubkeyCache` it came from is alive; whoever holds a handle keeps the cache too.

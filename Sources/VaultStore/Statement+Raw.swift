@@ -25,20 +25,13 @@ extension Statement {
     /// (no copy of SQLite's own): the caller runs the statement, clears its bindings and only
     /// then resets the arena.
     public func bind(raw value: UnsafeRawBufferPointer, at index: Int32, in arena: BindArena) throws(StoreError) {
-        let copy = arena.copy(value)
-        try SQLiteCall.check(
-            sqlite3_bind_blob(handle, index, copy.baseAddress, Int32(copy.count), nil), connectionHandle, step: .bind,
-            sql: sql)
+        try bind(inPlace: arena.copy(value), at: index)
     }
 
     /// Binds `value` as text read in place from its copy in `arena` (see `bind(raw:at:in:)`).
     public func bind(_ value: String, at index: Int32, in arena: BindArena) throws(StoreError) {
         var value = value
-        let copy = value.withUTF8 { arena.copy(UnsafeRawBufferPointer($0)) }
-        try SQLiteCall.check(
-            sqlite3_bind_text(
-                handle, index, copy.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(copy.count), nil),
-            connectionHandle, step: .bind, sql: sql)
+        try bind(textInPlace: value.withUTF8 { arena.copy(UnsafeRawBufferPointer($0)) }, at: index)
     }
 
     /// Sets every parameter to NULL, so that none points into memory about to be reused.
