@@ -91,19 +91,17 @@ public struct Access {
         let filter = FieldNameFilter(names)
         var result: [SealedField] = []
         result.reserveCapacity(names.count)
-        let statement = try db.statement("SELECT field, value, source FROM fields WHERE subject = ?")
+        let statement = try db.statement(ProfileSQL.select)
         try statement.bind(subject, at: 1)
         defer { statement.reset() }
-        var position = 0
-        while try statement.step() {
-            defer { position += 1 }
-            let name = statement.columnBytes(0)
-            guard filter.contains(name) else { continue }
+        guard try statement.step() else { return result }
+        try ProfileBody.forEach(statement.columnBytes(0), subject: subject) { entry, position in
+            guard filter.contains(entry.name) else { return }
             result.append(
                 SealedField(
-                    name: FieldDecryptor.text(name, at: position, in: vault.fieldNames.view),
-                    sealed: Array(statement.columnBytes(1)),
-                    source: FieldDecryptor.text(statement.columnBytes(2), at: position, in: vault.fieldSources.view)))
+                    name: FieldDecryptor.text(entry.name, at: position, in: vault.fieldNames.view),
+                    sealed: Array(entry.sealed),
+                    source: FieldDecryptor.text(entry.source, at: position, in: vault.fieldSources.view)))
         }
         return result
     }
@@ -180,46 +178,32 @@ public struct Access {
         try vault.store.read { db in
             // Rows come in subject order: the decision, key and decryptor are set up once per
             // subject, and every row is read in place.
+            // One row per subject, in subject order, each read in place.
             let statement = try db.statement(
-                "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id"
+                "SELECT s.id, s.jurisdiction, s.key_version, s.wrapped_key, p.body FROM subjects s JOIN profiles p ON p.subject = s.id ORDER BY s.id"
             )
             defer { statement.reset() }
             let texts = TextInterner()
-            var current = SubjectID.malformed
-            var jurisdiction = ""
-            var decryptor: FieldDecryptor?
-            // The subject's allowed fields when they are fewer than the fields asked for.
-            var narrower: Set<String>?
-            var values: [String: FieldValue] = [:]
-            func flush() throws {
-                if decryptor != nil {
-                    try body(ScannedRecord(subject: current, jurisdiction: jurisdiction, values: values))
-                }
-                values = [:]
-            }
             while try statement.step() {
                 let raw = statement.columnBytes(0)
                 guard raw.count == 16 else { continue }
                 let id = SubjectID(raw: raw)
-                if id != current {
-                    try flush()
-                    current = id
-                    decryptor = nil
-                    guard let fields = allowed.fields(of: id) else { continue }
-                    jurisdiction = texts.text(statement.columnBytes(1))
-                    narrower = fields.count < wantedCount ? fields : nil
-                    let key = try vault.keyring.dataKey(
-                        for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
-                    decryptor = FieldDecryptor(subject: id, key: key, subkeys: vault.subkeys)
+                guard let fields = allowed.fields(of: id) else { continue }
+                let jurisdiction = texts.text(statement.columnBytes(1))
+                // The subject's allowed fields when they are fewer than the fields asked for.
+                let narrower = fields.count < wantedCount ? fields : nil
+                let key = try vault.keyring.dataKey(
+                    for: id, version: UInt32(statement.int64(2)), wrapped: statement.blob(3))
+                let decryptor = FieldDecryptor(subject: id, key: key, subkeys: vault.subkeys)
+                var values: [String: FieldValue] = [:]
+                try ProfileBody.forEach(statement.columnBytes(4), subject: id) { entry, _ in
+                    guard wanted.contains(entry.name) else { return }
+                    let field = texts.text(entry.name)
+                    if let narrower, !narrower.contains(field) { return }
+                    values[field] = try decryptor.open(entry.sealed, name: entry.name)
                 }
-                guard let decryptor else { continue }
-                let name = statement.columnBytes(4)
-                guard wanted.contains(name) else { continue }
-                let field = texts.text(name)
-                if let narrower, !narrower.contains(field) { continue }
-                values[field] = try decryptor.open(statement.columnBytes(5), name: name)
+                try body(ScannedRecord(subject: id, jurisdiction: jurisdiction, values: values))
             }
-            try flush()
             // An allowed subject without any stored field has no row, so no record.
         }
         return summary

@@ -1,10 +1,10 @@
 import VaultCrypto
 import VaultStore
 
-/// Decrypts the `fields` rows of one subject as a query steps through them, reading the columns
-/// in place: the name is compared as bytes, the associated data is the subject's prefix (built
-/// once) followed by the name's bytes, and the value is opened into a stack buffer that is wiped
-/// once it is decoded. No array is made per row.
+/// Decrypts the entries of one subject's profile row (`ProfileBody`), reading them in place: the
+/// name is compared as bytes, the associated data is the subject's prefix (built once) followed
+/// by the name's bytes, and the value is opened into a stack buffer that is wiped once it is
+/// decoded. No array is made per field.
 ///
 /// The per-row path does no reference counting: every retain or release is an atomic operation,
 /// and on virtual machines those cost tens of cycles each, which made them a quarter of a
@@ -15,7 +15,7 @@ final class FieldDecryptor {
     let subject: SubjectID
     /// Only these fields (all when nil).
     let filter: FieldNameFilter?
-    /// Whether the rows carry `updated_at, rectified_at` after `source`.
+    /// Whether the fields returned carry when they were written and rectified.
     let withTimes: Bool
     /// What the handles below point into, kept alive for them.
     private let owners: (key: DataKey, subkeys: SubkeyCache, texts: (names: RowTextCache, sources: RowTextCache)?)
@@ -47,23 +47,16 @@ final class FieldDecryptor {
 
     deinit { prefix.deallocate() }
 
-    /// The field of the current row of `row`, whose columns `field, value, source` (then
-    /// `updated_at, rectified_at` when `withTimes`) start at `first`; nil when the filter leaves
-    /// it out. `position` is the row's place in the query's result (it keys the text caches).
+    /// The field of `entry`, nil when the filter leaves it out. `position` is the entry's place in
+    /// the profile (it keys the text caches).
     /// - Throws: `VaultError(.integrity)` when the value fails authentication or cannot be decoded.
-    func field(of row: Statement, columnsFrom first: Int32, position: Int) throws -> StoredField? {
-        // The buffers stay valid while the row is current: each column is read once, as bytes.
-        let name = row.columnBytes(first)
-        if let filter, !filter.contains(name) { return nil }
-        let value = try open(row.columnBytes(first + 1), name: name)
-        let times =
-            withTimes
-            ? FieldTimes(
-                updatedAt: row.int64(first + 3), rectifiedAt: row.isNull(first + 4) ? nil : row.int64(first + 4))
-            : nil
+    func field(of entry: ProfileBody.Entry, position: Int) throws -> StoredField? {
+        if let filter, !filter.contains(entry.name) { return nil }
+        let value = try open(entry.sealed, name: entry.name)
+        let times = withTimes ? FieldTimes(updatedAt: entry.updatedAt, rectifiedAt: entry.rectifiedAt) : nil
         return StoredField(
-            name: Self.text(name, at: position, in: names), value: value,
-            source: Self.text(row.columnBytes(first + 2), at: position, in: sources), times: times)
+            name: Self.text(entry.name, at: position, in: names), value: value,
+            source: Self.text(entry.source, at: position, in: sources), times: times)
     }
 
     /// `bytes` as text, through `cache` when there is one.

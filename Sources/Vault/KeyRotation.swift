@@ -85,11 +85,12 @@ extension Vault {
                 throw VaultError(.unknownSubject, "subject \(subject) does not exist")
             }
             let oldKey = try keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
-            var fields: [(String, [UInt8])] = []
-            try db.forEachRow("SELECT field, value FROM fields WHERE subject = ?", [subject.bytes]) {
-                let name = $0.text(0) ?? ""
-                fields.append(
-                    (name, try AEAD.open($0.blob(1), key: oldKey, associatedData: Binding.field(subject, name))))
+            var profile = try StoredProfile.load(subject, in: db)
+            let fields = try profile.entries.map { entry in
+                (
+                    entry.name,
+                    try AEAD.open(entry.sealed, key: oldKey, associatedData: Binding.field(subject, entry.name))
+                )
             }
             var events: [(Int64, [UInt8], [UInt8])] = []
             try db.forEachRow("SELECT id, message, properties FROM events WHERE subject = ?", [subject.bytes]) {
@@ -107,9 +108,9 @@ extension Vault {
             for (name, plaintext) in fields {
                 let sealed = try AEAD.seal(
                     plaintext, key: newKey, keyVersion: version, associatedData: Binding.field(subject, name), run: run)
-                try db.run(
-                    "UPDATE fields SET value = ? WHERE subject = ? AND field = ?", [sealed, subject.bytes, name])
+                profile.update(name) { $0.sealed = sealed }
             }
+            try profile.save(for: subject, in: db)
             for (id, message, plaintext) in events {
                 let sealed = try AEAD.seal(
                     plaintext, key: newKey, keyVersion: version,

@@ -43,35 +43,31 @@ extension Vault {
             // Every value sealed again under one key in a row shares one nonce prefix and subkey.
             let run = try SealRun()
             // Fields: every absorbed value is kept in the log; missing ones are copied to the survivor.
-            var survivorFields: Set<String> = []
-            try db.forEachRow("SELECT field FROM fields WHERE subject = ?", [survivor.bytes]) {
-                survivorFields.insert($0.text(0) ?? "")
-            }
+            var survivorProfile = try StoredProfile.load(survivor, in: db)
+            let survivorFields = Set(survivorProfile.names)
             var copied: [String] = []
-            var rows: [(String, [UInt8], String, Int64)] = []
-            try db.forEachRow("SELECT field, value, source, updated_at FROM fields WHERE subject = ?", [absorbed.bytes])
-            {
-                rows.append(($0.text(0) ?? "", $0.blob(1), $0.text(2) ?? "", $0.int64(3)))
-            }
-            for (field, sealed, source, updatedAt) in rows {
-                let plain = try AEAD.open(sealed, key: fromKey, associatedData: Binding.field(absorbed, field))
+            let rows = try StoredProfile.load(absorbed, in: db).entries
+            for row in rows {
+                let field = row.name
+                let plain = try AEAD.open(row.sealed, key: fromKey, associatedData: Binding.field(absorbed, field))
                 let kept = try AEAD.seal(
                     plain, key: toKey, keyVersion: to.keyVersion,
                     associatedData: Binding.field(survivor, "merge:\(id):\(field)"), run: run)
                 try db.run(
                     "INSERT INTO merge_values (merge_id, field, subject, value, source, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [id, field, survivor.bytes, kept, source, updatedAt])
+                    [id, field, survivor.bytes, kept, row.source, row.updatedAt])
                 if !survivorFields.contains(field) {
                     let moved = try AEAD.seal(
                         plain, key: toKey, keyVersion: to.keyVersion, associatedData: Binding.field(survivor, field),
                         run: run)
-                    try db.run(
-                        "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
-                        [survivor.bytes, field, moved, source, updatedAt])
+                    survivorProfile.set(
+                        .init(
+                            name: field, sealed: moved, source: row.source, updatedAt: row.updatedAt, rectifiedAt: nil))
                     copied.append(field)
                 }
             }
-            try db.run("DELETE FROM fields WHERE subject = ?", [absorbed.bytes])
+            try survivorProfile.save(for: survivor, in: db)
+            try db.run(ProfileSQL.delete, [absorbed.bytes])
             // Events, re-encrypted under the survivor.
             try moveEvents(
                 from: absorbed, key: fromKey, to: survivor, key: toKey, version: to.keyVersion, mergeID: id,
@@ -141,7 +137,7 @@ extension Vault {
                     AuditLog.Draft(
                         actor: actor, role: roleName(of: actor), purpose: "unification", action: "merge",
                         subjects: [survivor, absorbed],
-                        fields: rows.map(\.0).sorted(), decision: "allowed", reason: "\(id): rule \(rule)")
+                        fields: rows.map(\.name).sorted(), decision: "allowed", reason: "\(id): rule \(rule)")
                 ], at: now, in: db, keyring: keyring)
             return merge
         }
@@ -190,19 +186,20 @@ extension Vault {
             {
                 values.append(($0.text(0) ?? "", $0.blob(1), $0.text(2) ?? "", $0.int64(3)))
             }
+            var restoredProfile = StoredProfile()
             for (field, sealed, source, updatedAt) in values {
                 let plain = try AEAD.open(
                     sealed, key: toKey, associatedData: Binding.field(merge.survivor, "merge:\(mergeID):\(field)"))
                 let restored = try AEAD.seal(
                     plain, key: fromKey, keyVersion: 1, associatedData: Binding.field(absorbed, field),
                     run: run)
-                try db.run(
-                    "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    [absorbed.bytes, field, restored, source, updatedAt])
+                restoredProfile.set(
+                    .init(name: field, sealed: restored, source: source, updatedAt: updatedAt, rectifiedAt: nil))
             }
-            for field in merge.copiedFields {
-                try db.run("DELETE FROM fields WHERE subject = ? AND field = ?", [merge.survivor.bytes, field])
-            }
+            try restoredProfile.save(for: absorbed, in: db)
+            var survivorProfile = try StoredProfile.load(merge.survivor, in: db)
+            survivorProfile.removeAll { merge.copiedFields.contains($0.name) }
+            try survivorProfile.save(for: merge.survivor, in: db)
             try db.run("DELETE FROM merge_values WHERE merge_id = ?", [mergeID])
             try moveEvents(
                 from: merge.survivor, key: toKey, to: absorbed, key: fromKey, version: 1, mergeID: mergeID,

@@ -33,14 +33,26 @@ extension Vault {
                     if db.changes > 0 { report.removed[category, default: 0] += db.changes }
                 }
             }
-            // Fields of live subjects past their retention.
+            // Fields of live subjects past their retention: each profile row read once, and
+            // written back only when something in it expired.
+            var cutoffs: [String: Int64] = [:]
             for field in policy.fields {
                 guard let days = field.retentionDays else { continue }
-                let keep = max(days, field.legalHold?.days ?? 0)
-                try apply(
-                    "field \(field.name)", "field = ? AND updated_at < ?",
-                    [field.name, now - Int64(keep) * VaultTime.day],
-                    table: "fields")
+                cutoffs[field.name] = now - Int64(max(days, field.legalHold?.days ?? 0)) * VaultTime.day
+            }
+            if !cutoffs.isEmpty {
+                var changed: [(SubjectID, StoredProfile)] = []
+                try db.forEachRow("SELECT subject, body FROM profiles") { row in
+                    let subject = SubjectID(bytes: row.blob(0)) ?? .malformed
+                    var profile = try row.blob(1).withUnsafeBytes { try StoredProfile(body: $0, subject: subject) }
+                    let removed = profile.removeAll { entry in
+                        guard let cutoff = cutoffs[entry.name], entry.updatedAt < cutoff else { return false }
+                        report.removed["field \(entry.name)", default: 0] += 1
+                        return true
+                    }
+                    if removed > 0 { changed.append((subject, profile)) }
+                }
+                if !dryRun { for (subject, profile) in changed { try profile.save(for: subject, in: db) } }
             }
             // Events past the retention of their type.
             var types: [String] = []
@@ -58,12 +70,15 @@ extension Vault {
                 erased.append((SubjectID(bytes: $0.blob(0)) ?? .malformed, $0.int64(1)))
             }
             for (subject, requestedAt) in erased {
-                for field in policy.fields {
+                var profile = try StoredProfile.load(subject, in: db)
+                let heldRemoved = profile.removeAll { entry in
+                    guard let field = policy.field(named: entry.name) else { return false }
                     let hold = Int64(field.legalHold?.days ?? 0) * VaultTime.day
-                    try apply(
-                        "held field \(field.name)", "subject = ? AND field = ? AND ? >= ?",
-                        [subject.bytes, field.name, now, requestedAt + hold], table: "fields")
+                    guard now >= requestedAt + hold else { return false }
+                    report.removed["held field \(entry.name)", default: 0] += 1
+                    return true
                 }
+                if heldRemoved > 0, !dryRun { try profile.save(for: subject, in: db) }
                 for type in types {
                     let hold = Int64(policy.eventType(named: type).legalHold?.days ?? 0) * VaultTime.day
                     try apply(
@@ -71,7 +86,7 @@ extension Vault {
                         [subject.bytes, type, now - hold], table: "events")
                 }
                 let remaining =
-                    (try db.scalarInt("SELECT count(*) FROM fields WHERE subject = ?", [subject.bytes]) ?? 0)
+                    Int64(dryRun ? profile.count + heldRemoved : profile.count)
                     + (try db.scalarInt("SELECT count(*) FROM events WHERE subject = ?", [subject.bytes]) ?? 0)
                 if remaining == 0 {
                     if !dryRun {

@@ -22,10 +22,12 @@ enum SubjectPurge {
         deleteSubjectRow: Bool, in db: Connection
     ) throws -> Counts {
         var counts: Counts = [:]
-        try db.run(
-            "DELETE FROM fields WHERE subject = ? AND field NOT IN (\(placeholders(heldFields.count)))",
-            [subject] + heldFields)
-        counts["fields"] = db.changes
+        guard let id = SubjectID(bytes: subject) else {
+            throw VaultError(.invalidArgument, "a subject id is 16 bytes")
+        }
+        var profile = try StoredProfile.load(id, in: db)
+        counts["fields"] = profile.removeAll { !heldFields.contains($0.name) }
+        try profile.save(for: id, in: db)
         try db.run(
             "DELETE FROM events WHERE subject = ? AND type NOT IN (\(placeholders(heldTypes.count)))",
             [subject] + heldTypes)

@@ -30,11 +30,14 @@ struct FieldTimes {
 /// data-subject-request workflows and erasure call it.
 extension Vault {
     /// Decrypts the given fields of one subject (all stored fields when `names` is nil), with
-    /// their source and, when `withTimes`, when they were written and rectified. Every extra
-    /// column costs on every row, so the times are read only for the callers that show them.
+    /// their source and, when `withTimes`, when they were written and rectified.
     func decryptFields(of record: SubjectRecord, names: Set<String>?, withTimes: Bool = false, in db: Connection)
         throws -> [StoredField]
     {
+        let statement = try db.statement(ProfileSQL.select)
+        try statement.bind(record.id, at: 1)
+        defer { statement.reset() }
+        guard try statement.step() else { return [] }
         let key = try keyring.dataKey(for: record.id, version: record.keyVersion, wrapped: record.wrappedKey)
         let decryptor = FieldDecryptor(
             subject: record.id, key: key, subkeys: subkeys, filter: names.map(FieldNameFilter.init),
@@ -42,15 +45,8 @@ extension Vault {
             texts: (fieldNames, fieldSources))
         var result: [StoredField] = []
         result.reserveCapacity(names?.count ?? 32)
-        let statement = try db.statement(withTimes ? FieldQueries.withTimes : FieldQueries.plain)
-        try statement.bind(record.id, at: 1)
-        defer { statement.reset() }
-        var position = 0
-        while try statement.step() {
-            if let field = try decryptor.field(of: statement, columnsFrom: 0, position: position) {
-                result.append(field)
-            }
-            position += 1
+        try ProfileBody.forEach(statement.columnBytes(0), subject: record.id) { entry, position in
+            if let field = try decryptor.field(of: entry, position: position) { result.append(field) }
         }
         return result
     }
@@ -89,7 +85,7 @@ extension Vault {
         try store.read { db in
             VaultStatistics(
                 subjects: Int(try db.scalarInt("SELECT count(*) FROM subjects") ?? 0),
-                fieldValues: Int(try db.scalarInt("SELECT count(*) FROM fields") ?? 0),
+                fieldValues: Int(try db.scalarInt("SELECT coalesce(sum(field_count), 0) FROM profiles") ?? 0),
                 identities: Int(try db.scalarInt("SELECT count(*) FROM identities") ?? 0),
                 events: Int(try db.scalarInt("SELECT count(*) FROM events") ?? 0),
                 auditEntries: Int(try db.scalarInt("SELECT count(*) FROM audit_log") ?? 0))
@@ -116,11 +112,4 @@ extension Vault {
             }
         }
     }
-}
-
-/// The queries of `decryptFields`, found by number rather than by text.
-private enum FieldQueries {
-    static let plain = StatementKey("SELECT field, value, source FROM fields WHERE subject = ?")
-    static let withTimes = StatementKey(
-        "SELECT field, value, source, updated_at, rectified_at FROM fields WHERE subject = ?")
 }

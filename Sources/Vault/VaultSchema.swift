@@ -312,5 +312,56 @@ enum VaultSchema {
                 CREATE INDEX events_by_subject ON events (subject, at);
                 CREATE UNIQUE INDEX events_by_subject_message ON events (subject, message);
                 """),
+        // One row per subject holding all of its sealed fields (`ProfileBody`) instead of one row
+        // per field: an import writes a tenth of the B-tree entries (Docs/decisions.md, entry 36).
+        // A rowid table, so that the long rows stay out of the subject index's interior pages.
+        Migration(
+            version: 10, name: "profiles: one row per subject",
+            sql: """
+                CREATE TABLE profiles (
+                    id INTEGER PRIMARY KEY,
+                    subject BLOB NOT NULL UNIQUE,
+                    field_count INTEGER NOT NULL,
+                    body BLOB NOT NULL
+                );
+                """,
+            apply: { db in
+                try ProfileMigration.packFields(in: db)
+                try db.execute("DROP TABLE fields")
+            }),
     ]
+}
+
+/// Migration 10's data step: the rows of `fields` packed into `profiles` rows, subject by subject.
+enum ProfileMigration {
+    static func packFields(in db: Connection) throws {
+        var current: [UInt8]?
+        let body = ByteWriter()
+        var count = 0
+        func flush() throws {
+            guard let subject = current, count > 0 else { return }
+            try db.run(
+                "INSERT INTO profiles (subject, field_count, body) VALUES (?, ?, ?)",
+                [subject, Int64(count), Array(body.bytes)])
+        }
+        try db.forEachRow(
+            "SELECT subject, field, value, source, updated_at, rectified_at FROM fields ORDER BY subject, field"
+        ) { row in
+            let subject = row.blob(0)
+            if subject != current {
+                try flush()
+                current = subject
+                body.removeAll()
+                body.append(ProfileBody.version)
+                count = 0
+            }
+            row.blob(2).withUnsafeBytes { sealed in
+                ProfileBody.append(
+                    name: row.text(1) ?? "", source: row.text(3) ?? "", updatedAt: row.int64(4),
+                    rectifiedAt: row.isNull(5) ? nil : row.int64(5), sealed: sealed, to: body)
+            }
+            count += 1
+        }
+        try flush()
+    }
 }

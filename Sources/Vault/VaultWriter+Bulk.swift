@@ -26,7 +26,8 @@ extension VaultWriter {
 
     /// Encrypts and stores the values as `setField` called for each in turn would: a later value of
     /// the same subject and field replaces an earlier one, and the audit entry lists the field names
-    /// in the order given.
+    /// in the order given. Each subject's profile row is written once, in subject order; a subject
+    /// this transaction created has no row to read first.
     public func setFields(_ writes: [FieldWrite]) throws {
         var previous: SubjectID?
         for write in writes where write.subject != previous {
@@ -36,58 +37,116 @@ extension VaultWriter {
         let (last, names) = Self.lastWritePerField(writes)
         for name in names { note(nil, field: name) }
         let sealer = try fieldSealer()
-        var keyOf: (subject: SubjectID, key: DataKey, version: UInt32)?
-        try insertRows(last.count, into: .fields) { upsert, row, first in
-            let write = writes[last[row]]
-            if keyOf?.subject != write.subject {
-                let record = try record(write.subject)
+        // Every profile body, one after the other, then one row per subject bound in place.
+        let bodies = ByteWriter(capacity: last.count * 96 + 64)
+        var rows: [(subject: SubjectID, count: Int, end: Int)] = []
+        try writes.withUnsafeBufferPointer { writes in
+            var position = 0
+            while position < last.count {
+                let subject = writes[last[position]].subject
+                var end = position + 1
+                while end < last.count, writes[last[end]].subject == subject { end += 1 }
+                let record = try record(subject)
                 let key = try vault.keyring.dataKey(
-                    for: write.subject, version: record.keyVersion, wrapped: record.wrappedKey)
-                keyOf = (write.subject, key, record.keyVersion)
+                    for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
+                var count = end - position
+                if withoutProfile.remove(subject) != nil {
+                    bodies.append(ProfileBody.version)
+                    for index in last[position..<end] {
+                        let write = writes.baseAddress! + index
+                        try sealer.seal(
+                            write.pointee.value, of: write.pointee.field, subject: subject, key: key,
+                            keyVersion: record.keyVersion
+                        ) { sealed in
+                            ProfileBody.append(
+                                name: write.pointee.field, source: write.pointee.source, updatedAt: now,
+                                rectifiedAt: nil, sealed: sealed, to: bodies)
+                        }
+                    }
+                } else {
+                    var profile = try StoredProfile.load(subject, in: db)
+                    for index in last[position..<end] {
+                        let write = writes[index]
+                        let sealed = try sealer.seal(
+                            write.value, of: write.field, subject: subject, key: key, keyVersion: record.keyVersion
+                        ) { Array($0) }
+                        profile.set(
+                            .init(
+                                name: write.field, sealed: sealed, source: write.source, updatedAt: now,
+                                rectifiedAt: profile.entry(named: write.field)?.rectifiedAt))
+                    }
+                    profile.encode(into: bodies)
+                    count = profile.count
+                }
+                rows.append((subject, count, bodies.count))
+                position = end
             }
-            guard let (_, key, version) = keyOf else { return }
-            try sealer.seal(write.value, of: write.field, subject: write.subject, key: key, keyVersion: version) {
-                sealed in
-                try write.subject.withBytes { try upsert.bind(raw: $0, at: first, in: arena) }
-                try upsert.bind(write.field, at: first + 1, in: arena)
-                try upsert.bind(raw: sealed, at: first + 2, in: arena)
-                try upsert.bind(write.source, at: first + 3, in: arena)
-                try upsert.bind(now, at: first + 4)
-            }
+        }
+        let all = bodies.bytes
+        try insertRows(rows.count, into: .profiles) { upsert, row, first in
+            let start = row == 0 ? 0 : rows[row - 1].end
+            try rows[row].subject.withBytes { try upsert.bind(raw: $0, at: first, in: arena) }
+            try upsert.bind(Int64(rows[row].count), at: first + 1)
+            try upsert.bind(inPlace: UnsafeRawBufferPointer(rebasing: all[start..<rows[row].end]), at: first + 2)
         }
     }
 
-    /// The indices of `writes` to store, in key order (subject, then field name), keeping for one
-    /// subject and field only the last value given; and the distinct field names in the order of
-    /// their first write. Field names are ranked once, so that the sort compares integers.
+    /// The indices of `writes` to store, in key order (subject, then field name in a profile's
+    /// byte order), keeping for one subject and field only the last value given; and the distinct
+    /// field names in the order of their first write. The writes are grouped by subject first (a
+    /// counting sort, keeping their order), the subjects sorted, then each subject's few writes:
+    /// no sort over every write.
     static func lastWritePerField(_ writes: [FieldWrite]) -> (order: [Int], names: [String]) {
-        let ranks = TextRanks(count: writes.count, text: { writes[$0].field }, precedes: <)
-        struct Key: Comparable {
-            let high: UInt64
-            let low: UInt64
-            let field: Int32
-            let index: Int32
-            static func < (a: Key, b: Key) -> Bool {
-                (a.high, a.low, a.field, a.index) < (b.high, b.low, b.field, b.index)
-            }
-        }
-        var keys = writes.indices.map { index in
-            let write = writes[index]
-            return Key(
-                high: write.subject.high, low: write.subject.low, field: ranks.rankOfItem[index],
-                index: Int32(index))
-        }
-        keys.sort()
-        var last: [Int] = []
-        last.reserveCapacity(keys.count)
-        for position in keys.indices {
-            let key = keys[position]
-            if position + 1 < keys.count, keys[position + 1].high == key.high, keys[position + 1].low == key.low,
-                keys[position + 1].field == key.field
-            {
+        let ranks = TextRanks(count: writes.count, text: { writes[$0].field }, precedes: ProfileBody.precedes)
+        var slotOfSubject: [SubjectID: Int32] = [:]
+        var subjects: [SubjectID] = []
+        var slotOfWrite: [Int32] = []
+        slotOfWrite.reserveCapacity(writes.count)
+        var previous: (subject: SubjectID, slot: Int32)?
+        for write in writes {
+            if let previous, previous.subject == write.subject {
+                slotOfWrite.append(previous.slot)
                 continue
             }
-            last.append(Int(key.index))
+            let slot =
+                slotOfSubject[write.subject]
+                ?? {
+                    let slot = Int32(subjects.count)
+                    slotOfSubject[write.subject] = slot
+                    subjects.append(write.subject)
+                    return slot
+                }()
+            slotOfWrite.append(slot)
+            previous = (write.subject, slot)
+        }
+        var starts = [Int](repeating: 0, count: subjects.count + 1)
+        for slot in slotOfWrite { starts[Int(slot) + 1] += 1 }
+        for slot in subjects.indices { starts[slot + 1] += starts[slot] }
+        var grouped = [Int32](repeating: 0, count: writes.count)
+        var next = starts
+        for (index, slot) in slotOfWrite.enumerated() {
+            grouped[next[Int(slot)]] = Int32(index)
+            next[Int(slot)] += 1
+        }
+        let slotsInOrder = subjects.indices.sorted {
+            (subjects[$0].high, subjects[$0].low) < (subjects[$1].high, subjects[$1].low)
+        }
+        var last: [Int] = []
+        last.reserveCapacity(writes.count)
+        var group: [(rank: Int32, index: Int32)] = []
+        for slot in slotsInOrder {
+            group.removeAll(keepingCapacity: true)
+            for index in grouped[starts[slot]..<starts[slot + 1]] {
+                // Insertion by (rank, index): a subject has a handful of writes.
+                let item = (rank: ranks.rankOfItem[Int(index)], index: index)
+                var at = group.count
+                while at > 0, (group[at - 1].rank, group[at - 1].index) > (item.rank, item.index) { at -= 1 }
+                group.insert(item, at: at)
+            }
+            for position in group.indices
+            where position + 1 == group.count || group[position + 1].rank != group[position].rank {
+                last.append(Int(group[position].index))
+            }
         }
         return (last, ranks.texts)
     }
@@ -221,11 +280,11 @@ extension VaultWriter {
 
     /// The tables the bulk writes insert into, each with its multi-row INSERT.
     enum BulkTable {
-        case fields, identities, sourceRecords, events
+        case profiles, identities, sourceRecords, events
 
         var columns: Int {
             switch self {
-            case .fields: 5
+            case .profiles: 3
             case .identities, .sourceRecords: 4
             case .events: 6
             }
@@ -235,7 +294,7 @@ extension VaultWriter {
         func sql(rows: Int) -> String {
             guard rows != VaultWriter.rowsPerInsert else {
                 switch self {
-                case .fields: return Self.fullFields
+                case .profiles: return Self.fullProfiles
                 case .identities: return Self.fullIdentities
                 case .sourceRecords: return Self.fullSourceRecords
                 case .events: return Self.fullEvents
@@ -244,7 +303,7 @@ extension VaultWriter {
             return makeSQL(rows: rows)
         }
 
-        static let fullFields = BulkTable.fields.makeSQL(rows: VaultWriter.rowsPerInsert)
+        static let fullProfiles = BulkTable.profiles.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullIdentities = BulkTable.identities.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullSourceRecords = BulkTable.sourceRecords.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullEvents = BulkTable.events.makeSQL(rows: VaultWriter.rowsPerInsert)
@@ -255,11 +314,10 @@ extension VaultWriter {
             )
             .joined(separator: ", ")
             switch self {
-            case .fields:
+            case .profiles:
                 return """
-                    INSERT INTO fields (subject, field, value, source, updated_at) VALUES \(values)
-                    ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
-                        updated_at = excluded.updated_at
+                    INSERT INTO profiles (subject, field_count, body) VALUES \(values)
+                    ON CONFLICT (subject) DO UPDATE SET field_count = excluded.field_count, body = excluded.body
                     """
             case .identities:
                 return "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES \(values)"

@@ -13,6 +13,9 @@ public final class VaultWriter {
     public let now: Int64
     private var records: [SubjectID: SubjectRecord] = [:]
     var touched: Set<SubjectID> = []
+    /// Subjects this transaction created that have no profile row yet: `setFields` writes theirs
+    /// without reading one first.
+    var withoutProfile: Set<SubjectID> = []
     private(set) var fieldNames: [String] = []
     private var fieldNameSet: Set<String> = []
     private var suppressedTokens: Set<[UInt8]>?
@@ -51,6 +54,7 @@ public final class VaultWriter {
             objectedToMarketing: false, objectedToProcessing: false, keyVersion: 1, wrappedKey: wrapped)
         records[id] = record
         touched.insert(id)
+        withoutProfile.insert(id)
         return id
     }
 
@@ -71,31 +75,40 @@ public final class VaultWriter {
 
     // MARK: Fields
 
-    /// Encrypts and stores one field value (replacing any previous value).
+    /// Encrypts and stores one field value (replacing any previous value; a rectification mark
+    /// stays until `markRectified` sets a new one).
     public func setField(_ field: String, of subject: SubjectID, to value: FieldValue, source: String) throws {
         let record = try record(subject)
         let key = try vault.keyring.dataKey(for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
-        let upsert = try statement(.upsertField)
-        try fieldSealer().seal(value, of: field, subject: subject, key: key, keyVersion: record.keyVersion) { sealed in
-            try subject.withBytes { try upsert.bind(raw: $0, at: 1) }
-            try upsert.bind(field, at: 2)
-            try upsert.bind(raw: sealed, at: 3)
-            try upsert.bind(source, at: 4)
-            try upsert.bind(now, at: 5)
-            try run(upsert)
+        let sealed = try fieldSealer().seal(value, of: field, subject: subject, key: key, keyVersion: record.keyVersion)
+        {
+            Array($0)
+        }
+        try changeProfile(of: subject) { profile in
+            let rectifiedAt = profile.entry(named: field)?.rectifiedAt
+            profile.set(
+                .init(name: field, sealed: sealed, source: source, updatedAt: now, rectifiedAt: rectifiedAt))
         }
         note(subject, field: field)
     }
 
     /// Marks a field as rectified (GDPR Art. 16) after `setField` stored the corrected value.
     public func markRectified(_ field: String, of subject: SubjectID) throws {
-        try db.run("UPDATE fields SET rectified_at = ? WHERE subject = ? AND field = ?", [now, subject.bytes, field])
+        try changeProfile(of: subject) { profile in profile.update(field) { $0.rectifiedAt = now } }
     }
 
     /// Deletes one field value.
     public func removeField(_ field: String, of subject: SubjectID) throws {
-        try db.run("DELETE FROM fields WHERE subject = ? AND field = ?", [subject.bytes, field])
+        try changeProfile(of: subject) { profile in profile.removeAll { $0.name == field } }
         note(subject, field: field)
+    }
+
+    /// Loads `subject`'s stored profile, lets `change` edit it and saves it.
+    private func changeProfile(of subject: SubjectID, _ change: (inout StoredProfile) -> Void) throws {
+        var profile = try StoredProfile.load(subject, in: db)
+        change(&profile)
+        try profile.save(for: subject, in: db)
+        withoutProfile.remove(subject)
     }
 
     // MARK: Identities
@@ -165,11 +178,7 @@ public final class VaultWriter {
 
     /// Where a field's stored value came from and when it was written, if it has one.
     public func fieldProvenance(_ field: String, of subject: SubjectID) throws -> (source: String, updatedAt: Int64)? {
-        let statement = try db.statement("SELECT source, updated_at FROM fields WHERE subject = ? AND field = ?")
-        try statement.bind(subject.bytes, at: 1)
-        try statement.bind(field, at: 2)
-        defer { statement.reset() }
-        return try statement.step() ? (statement.text(0) ?? "", statement.int64(1)) : nil
+        try StoredProfile.load(subject, in: db).entry(named: field).map { ($0.source, $0.updatedAt) }
     }
 
     /// Removes an identity link.
@@ -433,19 +442,13 @@ extension Vault {
 
 /// The statements a `VaultWriter` runs per row, prepared once per transaction.
 enum WriterSQL: Int, CaseIterable {
-    case insertSubject, updateJurisdiction, upsertField, insertIdentity, upsertSource, findSource
+    case insertSubject, updateJurisdiction, insertIdentity, upsertSource, findSource
 
     var sql: String {
         switch self {
         case .insertSubject:
             "INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES (?, ?, ?, ?, 1, ?)"
         case .updateJurisdiction: "UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?"
-        case .upsertField:
-            """
-            INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (subject, field) DO UPDATE SET value = excluded.value, source = excluded.source,
-                updated_at = excluded.updated_at
-            """
         case .insertIdentity: "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)"
         case .upsertSource:
             "INSERT OR REPLACE INTO source_records (source, record_id, subject, imported_at) VALUES (?, ?, ?, ?)"

@@ -7,12 +7,15 @@ public struct Migration: Sendable {
     public let name: String
     /// The SQL to run.
     public let sql: String
+    /// What SQL alone can't express (re-encoding rows), run after `sql` in the same transaction.
+    public let apply: (@Sendable (Connection) throws -> Void)?
 
     /// Creates a migration.
-    public init(version: Int, name: String, sql: String) {
+    public init(version: Int, name: String, sql: String, apply: (@Sendable (Connection) throws -> Void)? = nil) {
         self.version = version
         self.name = name
         self.sql = sql
+        self.apply = apply
     }
 }
 
@@ -31,6 +34,7 @@ extension Connection {
         for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(migration.version) {
             try transaction {
                 try execute(migration.sql)
+                try migration.apply?(self)
                 try run(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, unixepoch())",
                     [migration.version, migration.name])

@@ -11,9 +11,7 @@ import VaultStore
     func fields(_ vault: Vault, _ subject: SubjectID) throws -> [String: String] {
         try vault.store.read { db in
             var sources: [String: String] = [:]
-            try db.forEachRow("SELECT field, source FROM fields WHERE subject = ?", [subject.bytes]) {
-                sources[$0.text(0) ?? ""] = $0.text(1) ?? ""
-            }
+            for entry in try StoredProfile.load(subject, in: db).entries { sources[entry.name] = entry.source }
             var found: [String: String] = [:]
             for field in try vault.decryptFields(of: try SubjectRecord.load(subject, in: db)!, names: nil, in: db) {
                 found[field.name] = "\(field.value.text)@\(sources[field.name] ?? "")"
@@ -89,7 +87,6 @@ import VaultStore
         var links = 0
         try temp.vault.sourceLinks { _, _, _ in links += 1 }
         #expect(links == count)
-        let rows = try temp.vault.store.read { try $0.scalarInt("SELECT count(*) FROM fields") }
-        #expect(rows == Int64(count * 2))
+        #expect(try temp.vault.statistics().fieldValues == count * 2)
     }
 }

@@ -23,7 +23,7 @@ import VaultStore
         let temp = try TemporaryVault()
         defer { temp.remove() }
         let (id, _) = try VaultEncryptionTests.insertPeople(1, into: temp.vault)[0]
-        let fields = try storedBlobs("SELECT value FROM fields WHERE subject = ?", id, in: temp.vault)
+        let fields = try storedProfile(of: id, in: temp.vault).entries.map(\.sealed)
         let events = try storedBlobs("SELECT properties FROM events WHERE subject = ?", id, in: temp.vault)
         #expect(fields.count == 4 && events.count == 1)
         for sealed in fields + events { #expect(try AEAD.format(of: sealed) == .xchacha20Poly1305) }
@@ -45,7 +45,9 @@ import VaultStore
             let v2 = try AEAD.seal(
                 FieldValue.string("Ada").encoded(), key: key, keyVersion: record.keyVersion,
                 associatedData: Binding.field(id, "first_name"), format: .chaCha20Poly1305)
-            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'first_name'", [v2, id.bytes])
+            var profile = try StoredProfile.load(id, in: db)
+            profile.update("first_name") { $0.sealed = v2 }
+            try profile.save(for: id, in: db)
             var message: [UInt8] = []
             try db.forEachRow("SELECT message FROM events WHERE subject = ?", [id.bytes]) { message = $0.blob(0) }
             let properties = try AEAD.seal(
@@ -53,8 +55,7 @@ import VaultStore
                 associatedData: Binding.event(id, message: message), format: .chaCha20Poly1305)
             try db.run("UPDATE events SET properties = ? WHERE subject = ?", [properties, id.bytes])
         }
-        let formats = try storedBlobs("SELECT value FROM fields WHERE subject = ? ORDER BY field", id, in: vault)
-            .map { try AEAD.format(of: $0) }
+        let formats = try storedProfile(of: id, in: vault).entries.map { try AEAD.format(of: $0.sealed) }
         #expect(formats.contains(.xchacha20Poly1305) && formats.contains(.chaCha20Poly1305))
 
         let fields = try vault.store.read { db in
@@ -78,12 +79,10 @@ import VaultStore
         defer { temp.remove() }
         let people = try VaultEncryptionTests.insertPeople(2, into: temp.vault)
         let (a, b) = (people[0].0, people[1].0)
-        let email = try storedBlobs("SELECT value FROM fields WHERE subject = ? AND field = 'email'", a, in: temp.vault)
+        let email = [try storedSealedValue("email", of: a, in: temp.vault)]
         #expect(try AEAD.format(of: email[0]) == .xchacha20Poly1305)
-        try temp.vault.store.write { db in
-            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'phone'", [email[0], a.bytes])
-            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'email'", [email[0], b.bytes])
-        }
+        try replaceSealedValue("phone", of: a, with: email[0], in: temp.vault)
+        try replaceSealedValue("email", of: b, with: email[0], in: temp.vault)
         for (subject, field) in [(a, "phone"), (b, "email")] {
             #expect(throws: VaultError.self) {
                 try temp.vault.store.read { db in
@@ -94,9 +93,7 @@ import VaultStore
         // A value relabelled with another key version fails too (the header is authenticated).
         var relabelled = email[0]
         relabelled[4] ^= 0x01
-        try temp.vault.store.write { db in
-            try db.run("UPDATE fields SET value = ? WHERE subject = ? AND field = 'email'", [relabelled, a.bytes])
-        }
+        try replaceSealedValue("email", of: a, with: relabelled, in: temp.vault)
         #expect(throws: VaultError.self) {
             try temp.vault.store.read { db in
                 try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["email"], in: db)

@@ -15,9 +15,7 @@ import VaultStore
         // Collect everything stored about the victim: ciphertexts, tokens, wrapped key.
         var secrets: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) {
-                secrets.append($0.blob(0))
-            }
+            secrets += try StoredProfile.load(victim, in: db).entries.map(\.sealed)
             try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) {
                 secrets.append($0.blob(0))
             }

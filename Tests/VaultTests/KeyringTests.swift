@@ -152,28 +152,16 @@ import VaultStore
         defer { temp.remove() }
         let people = try VaultEncryptionTests.insertPeople(3, into: temp.vault)
         let (id, person) = people[1]
-        let before = try temp.vault.store.read { db in
-            try db.scalarInt("SELECT count(*) FROM fields WHERE subject = ?", [id.bytes])
-        }
-        var oldCiphertexts: [[UInt8]] = []
-        try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) {
-                oldCiphertexts.append($0.blob(0))
-            }
-        }
+        let oldCiphertexts = try storedProfile(of: id, in: temp.vault).entries.map(\.sealed)
+        let before = Int64(oldCiphertexts.count)
         try temp.vault.rotateDataKey(of: id, as: testActor)
         #expect(try temp.vault.subjectInfo(id)?.keyVersion == 2)
         let fields = try temp.vault.store.read { db in
             try temp.vault.decryptFields(of: try SubjectRecord.load(id, in: db)!, names: nil, in: db)
         }
-        #expect(fields.count == Int(before ?? 0))
+        #expect(fields.count == Int(before) && before > 0)
         #expect(fields.first { $0.name == "email" }?.value == .string(person.email))
-        var newCiphertexts: [[UInt8]] = []
-        try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [id.bytes]) {
-                newCiphertexts.append($0.blob(0))
-            }
-        }
+        let newCiphertexts = try storedProfile(of: id, in: temp.vault).entries.map(\.sealed)
         #expect(Set(newCiphertexts).isDisjoint(with: Set(oldCiphertexts)))
         #expect(try newCiphertexts.allSatisfy { try AEAD.keyVersion(of: $0) == 2 })
         let events = try temp.vault.store.read { db in

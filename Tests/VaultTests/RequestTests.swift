@@ -100,9 +100,7 @@ import VaultStore
         try temp.vault.backup(to: backupBefore, as: Actor(name: "admin", osUser: "ops"))
         var secrets: [[UInt8]] = []
         try temp.vault.store.read { db in
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [victim.bytes]) {
-                secrets.append($0.blob(0))
-            }
+            secrets += try StoredProfile.load(victim, in: db).entries.map(\.sealed)
             try db.forEachRow("SELECT token FROM identities WHERE subject = ?", [victim.bytes]) {
                 secrets.append($0.blob(0))
             }

@@ -14,9 +14,7 @@ import VaultStore
     func nonces(of subject: SubjectID, in vault: Vault) throws -> [[UInt8]] {
         try vault.store.read { db in
             var result: [[UInt8]] = []
-            try db.forEachRow("SELECT value FROM fields WHERE subject = ?", [subject.bytes]) {
-                result.append(Array($0.blob(0)[5..<29]))
-            }
+            for entry in try StoredProfile.load(subject, in: db).entries { result.append(Array(entry.sealed[5..<29])) }
             try db.forEachRow("SELECT properties FROM events WHERE subject = ?", [subject.bytes]) {
                 result.append(Array($0.blob(0)[5..<29]))
             }
@@ -71,9 +69,9 @@ import VaultStore
             let key = try temp.vault.keyring.dataKey(
                 for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
             var opened = 0
-            try db.forEachRow("SELECT field, value FROM fields WHERE subject = ?", [subject.bytes]) { row in
-                let name = row.text(0) ?? ""
-                let plain = try AEAD.open(row.blob(1), key: key, associatedData: Binding.field(subject, name))
+            for entry in try StoredProfile.load(subject, in: db).entries {
+                let name = entry.name
+                let plain = try AEAD.open(entry.sealed, key: key, associatedData: Binding.field(subject, name))
                 #expect(FieldValue.decode(plain) == .string("v-\(name)"))
                 opened += 1
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Normalization
 import Policy
+import VaultStore
 
 @testable import Vault
 
@@ -76,3 +77,23 @@ let testPolicy: AccessPolicy = {
         fatalError("the default policy does not load: \(error)")
     }
 }()
+
+/// The stored (sealed) field values of `subject`, in the profile's order, read past the vault's API.
+func storedProfile(of subject: SubjectID, in vault: Vault) throws -> StoredProfile {
+    try vault.store.read { db in try StoredProfile.load(subject, in: db) }
+}
+
+/// The sealed value stored for `field` of `subject` (empty when none).
+func storedSealedValue(_ field: String, of subject: SubjectID, in vault: Vault) throws -> [UInt8] {
+    try storedProfile(of: subject, in: vault).entry(named: field)?.sealed ?? []
+}
+
+/// Replaces the sealed value stored for `field` of `subject` past the vault's API (tampering).
+func replaceSealedValue(_ field: String, of subject: SubjectID, with sealed: [UInt8], in vault: Vault) throws {
+    try vault.store.write { db in
+        var profile = try StoredProfile.load(subject, in: db)
+        let found = profile.update(field) { $0.sealed = sealed }
+        guard found else { throw VaultError(.invalidArgument, "no stored \(field)") }
+        try profile.save(for: subject, in: db)
+    }
+}

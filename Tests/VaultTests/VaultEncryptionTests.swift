@@ -72,22 +72,16 @@ import VaultStore
         let people = try Self.insertPeople(2, into: temp.vault)
         let (a, b) = (people[0].0, people[1].0)
         // Same subject, another field: copy A's email ciphertext into A's phone.
-        try temp.vault.store.write { db in
-            try db.run(
-                "UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'phone'",
-                [a.bytes, a.bytes])
-        }
+        try replaceSealedValue(
+            "phone", of: a, with: try storedSealedValue("email", of: a, in: temp.vault), in: temp.vault)
         #expect(throws: VaultError.self) {
             try temp.vault.store.read { db in
                 try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["phone"], in: db)
             }
         }
         // Another subject under the same key would still fail: B's email ciphertext under A's row.
-        try temp.vault.store.write { db in
-            try db.run(
-                "UPDATE fields SET value = (SELECT value FROM fields WHERE subject = ? AND field = 'email') WHERE subject = ? AND field = 'email'",
-                [b.bytes, a.bytes])
-        }
+        try replaceSealedValue(
+            "email", of: a, with: try storedSealedValue("email", of: b, in: temp.vault), in: temp.vault)
         #expect(throws: VaultError.self) {
             try temp.vault.store.read { db in
                 try temp.vault.decryptFields(of: try SubjectRecord.load(a, in: db)!, names: ["email"], in: db)
