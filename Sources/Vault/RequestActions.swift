@@ -140,6 +140,7 @@ extension Vault {
                 try writer.setField(name, of: request.subject, to: value, source: "rectification \(requestID)")
                 try writer.markRectified(name, of: request.subject)
             }
+            try writer.finish()
             return try transition(
                 requestID, action: "rectify", actor: actor,
                 reason: "rectified: \(values.keys.sorted().joined(separator: ", "))", db: db

@@ -14,12 +14,21 @@ struct TextRanks {
         var texts: [String] = []
         var textOfItem: [Int32] = []
         textOfItem.reserveCapacity(count)
+        // Items tend to repeat a cycle (the fields of one record after another): the text after
+        // the previous item's is tried first, an equality that is mostly a compare of raw bits.
+        var previous = -1
         for index in 0..<count {
             let item = text(index)
-            if let found = texts.firstIndex(of: item) {
+            let guess = previous + 1 < texts.count ? previous + 1 : 0
+            if guess < texts.count, texts[guess] == item {
+                textOfItem.append(Int32(guess))
+                previous = guess
+            } else if let found = texts.firstIndex(of: item) {
                 textOfItem.append(Int32(found))
+                previous = found
             } else {
                 textOfItem.append(Int32(texts.count))
+                previous = texts.count
                 texts.append(item)
             }
         }

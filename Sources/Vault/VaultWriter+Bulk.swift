@@ -29,11 +29,6 @@ extension VaultWriter {
     /// in the order given. Each subject's profile row is written once, in subject order; a subject
     /// this transaction created has no row to read first.
     public func setFields(_ writes: [FieldWrite]) throws {
-        var previous: SubjectID?
-        for write in writes where write.subject != previous {
-            touched.insert(write.subject)
-            previous = write.subject
-        }
         let (last, names) = Self.lastWritePerField(writes)
         for name in names { note(nil, field: name) }
         let sealer = try fieldSealer()
@@ -46,6 +41,7 @@ extension VaultWriter {
                 let subject = writes[last[position]].subject
                 var end = position + 1
                 while end < last.count, writes[last[end]].subject == subject { end += 1 }
+                touched.insert(subject)
                 let record = try record(subject)
                 let key = try vault.keyring.dataKey(
                     for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
@@ -188,8 +184,13 @@ extension VaultWriter {
         var keys: [Key] = []
         keys.reserveCapacity(links.count)
         try tokens.withUnsafeMutableBytes { buffer in
+            var previous: SubjectID?
             for (index, link) in links.enumerated() {
-                _ = try record(link.subject)
+                if link.subject != previous {
+                    _ = try record(link.subject)
+                    touched.insert(link.subject)
+                    previous = link.subject
+                }
                 let kind = kinds.firstIndex(of: link.kind)!
                 let token = UnsafeMutableRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)])
                 tokenizers[kind].token(link.normalized, into: token)
@@ -198,10 +199,25 @@ extension VaultWriter {
                         kind: Int8(kind), tokenHigh: UInt64(bigEndian: token.loadUnaligned(as: UInt64.self)),
                         tokenLow: UInt64(bigEndian: token.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
                         subjectHigh: link.subject.high, subjectLow: link.subject.low, index: Int32(index)))
-                touched.insert(link.subject)
             }
         }
         keys.sort()
+        // A link given twice (a person's second record repeats an e-mail) is one row: keep the first.
+        var kept = 0
+        for position in keys.indices {
+            let key = keys[position]
+            if kept > 0 {
+                let last = keys[kept - 1]
+                if (last.kind, last.tokenHigh, last.tokenLow, last.subjectHigh, last.subjectLow)
+                    == (key.kind, key.tokenHigh, key.tokenLow, key.subjectHigh, key.subjectLow)
+                {
+                    continue
+                }
+            }
+            keys[kept] = key
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
         try tokens.withUnsafeBytes { buffer in
             try insertRows(keys.count, into: .identities) { insert, row, first in
                 let index = Int(keys[row].index)
@@ -280,11 +296,12 @@ extension VaultWriter {
 
     /// The tables the bulk writes insert into, each with its multi-row INSERT.
     enum BulkTable {
-        case profiles, identities, sourceRecords, events
+        case subjects, profiles, identities, sourceRecords, events
 
         var columns: Int {
             switch self {
             case .profiles: 3
+            case .subjects: 5
             case .identities, .sourceRecords: 4
             case .events: 6
             }
@@ -294,6 +311,7 @@ extension VaultWriter {
         func sql(rows: Int) -> String {
             guard rows != VaultWriter.rowsPerInsert else {
                 switch self {
+                case .subjects: return Self.fullSubjects
                 case .profiles: return Self.fullProfiles
                 case .identities: return Self.fullIdentities
                 case .sourceRecords: return Self.fullSourceRecords
@@ -303,17 +321,22 @@ extension VaultWriter {
             return makeSQL(rows: rows)
         }
 
+        static let fullSubjects = BulkTable.subjects.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullProfiles = BulkTable.profiles.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullIdentities = BulkTable.identities.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullSourceRecords = BulkTable.sourceRecords.makeSQL(rows: VaultWriter.rowsPerInsert)
         static let fullEvents = BulkTable.events.makeSQL(rows: VaultWriter.rowsPerInsert)
 
         private func makeSQL(rows: Int) -> String {
-            let values = Array(
-                repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: rows
-            )
-            .joined(separator: ", ")
+            let row =
+                self == .subjects
+                ? "(?, ?, ?, ?, 1, ?)" : "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let values = Array(repeating: row, count: rows).joined(separator: ", ")
             switch self {
+            case .subjects:
+                return """
+                    INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES \(values)
+                    """
             case .profiles:
                 return """
                     INSERT INTO profiles (subject, field_count, body) VALUES \(values)

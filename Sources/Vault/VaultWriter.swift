@@ -8,7 +8,19 @@ import VaultStore
 /// Personal values go in; nothing personal comes back out.
 public final class VaultWriter {
     let vault: Vault
-    let db: Connection
+    /// The transaction's connection; use `db`, which first writes the subjects still pending.
+    private let connection: Connection
+    /// Subjects `createSubject` made whose rows are not written yet: they go in one multi-row
+    /// insert, in id order, the next time the connection is used or when the write ends.
+    private var pendingSubjects: [(id: SubjectID, jurisdiction: String, wrapped: [UInt8])] = []
+
+    /// The transaction's connection, with every subject created so far written.
+    var db: Connection {
+        get throws {
+            if !pendingSubjects.isEmpty { try writePendingSubjects() }
+            return connection
+        }
+    }
     /// The transaction's time.
     public let now: Int64
     private var records: [SubjectID: SubjectRecord] = [:]
@@ -31,24 +43,19 @@ public final class VaultWriter {
 
     init(vault: Vault, db: Connection, now: Int64) {
         self.vault = vault
-        self.db = db
+        connection = db
         self.now = now
     }
 
     // MARK: Subjects
 
     /// Creates a subject with a freshly minted id (its creation time, then 80 random bits) and a
-    /// fresh data key.
+    /// fresh data key. Its row is written with the others created before the connection is next
+    /// used (`db`) or the write ends (`finish`).
     public func createSubject(jurisdiction: String) throws -> SubjectID {
         let id = try SubjectID.minted(at: now)
         let (_, wrapped) = try vault.keyring.makeDataKey(for: id, version: 1)
-        let insert = try statement(.insertSubject)
-        try id.withBytes { try insert.bind(raw: $0, at: 1) }
-        try insert.bind(jurisdiction, at: 2)
-        try insert.bind(now, at: 3)
-        try insert.bind(now, at: 4)
-        try insert.bind(wrapped, at: 5)
-        try run(insert)
+        pendingSubjects.append((id, jurisdiction, wrapped))
         let record = SubjectRecord(
             id: id, jurisdiction: jurisdiction, createdAt: now, updatedAt: now, restricted: false,
             objectedToMarketing: false, objectedToProcessing: false, keyVersion: 1, wrappedKey: wrapped)
@@ -56,6 +63,26 @@ public final class VaultWriter {
         touched.insert(id)
         withoutProfile.insert(id)
         return id
+    }
+
+    /// Writes what the writer still holds back (the rows of created subjects); the transaction
+    /// calls it before committing.
+    func finish() throws {
+        if !pendingSubjects.isEmpty { try writePendingSubjects() }
+    }
+
+    /// Inserts the pending subjects' rows, in id order.
+    private func writePendingSubjects() throws {
+        var subjects = pendingSubjects
+        pendingSubjects = []
+        subjects.sort { ($0.id.high, $0.id.low) < ($1.id.high, $1.id.low) }
+        try insertRows(subjects.count, into: .subjects) { insert, row, first in
+            try subjects[row].id.withBytes { try insert.bind(raw: $0, at: first, in: arena) }
+            try insert.bind(subjects[row].jurisdiction, at: first + 1, in: arena)
+            try insert.bind(now, at: first + 2)
+            try insert.bind(now, at: first + 3)
+            try subjects[row].wrapped.withUnsafeBytes { try insert.bind(raw: $0, at: first + 4, in: arena) }
+        }
     }
 
     /// True when the subject exists.
@@ -174,6 +201,11 @@ public final class VaultWriter {
     /// True when the vault holds no subject yet (a first import can skip looking for matches).
     public func vaultIsEmpty() throws -> Bool {
         try db.scalarInt("SELECT 1 FROM subjects LIMIT 1") == nil
+    }
+
+    /// True when the vault holds any source record (as seen by this transaction).
+    public func hasSourceRecords() throws -> Bool {
+        try db.scalarInt("SELECT 1 FROM source_records LIMIT 1") != nil
     }
 
     /// Where a field's stored value came from and when it was written, if it has one.
@@ -303,7 +335,7 @@ public final class VaultWriter {
                     }
                     _ = try insert.step()
                     insert.reset()
-                    let stored = db.changes
+                    let stored = try db.changes
                     if stored > 0 {
                         inserted += stored
                         touched.insert(subject)
@@ -410,6 +442,7 @@ extension Vault {
         try store.write { db in
             let writer = VaultWriter(vault: self, db: db, now: clock.now())
             let result = try body(writer)
+            try writer.finish()
             if !writer.touched.isEmpty || !writer.fieldNames.isEmpty {
                 try AuditLog.append(
                     [
@@ -442,12 +475,10 @@ extension Vault {
 
 /// The statements a `VaultWriter` runs per row, prepared once per transaction.
 enum WriterSQL: Int, CaseIterable {
-    case insertSubject, updateJurisdiction, insertIdentity, upsertSource, findSource
+    case updateJurisdiction, insertIdentity, upsertSource, findSource
 
     var sql: String {
         switch self {
-        case .insertSubject:
-            "INSERT INTO subjects (id, jurisdiction, created_at, updated_at, key_version, wrapped_key) VALUES (?, ?, ?, ?, 1, ?)"
         case .updateJurisdiction: "UPDATE subjects SET jurisdiction = ?, updated_at = ? WHERE id = ?"
         case .insertIdentity: "INSERT OR IGNORE INTO identities (kind, token, subject, created_at) VALUES (?, ?, ?, ?)"
         case .upsertSource:

@@ -134,12 +134,16 @@ public struct CustomerImporter {
             guard !batch.isEmpty else { return }
             try vault.write(as: actor, purpose: "unification", action: "import-customers") { w in
                 var writes = PendingWrites()
+                // Only earlier transactions can hold this batch's source records as imported; in the
+                // first batch into a vault without any, no row needs looking up.
+                if !state.storeMayHaveSources { state.storeMayHaveSources = try w.hasSourceRecords() }
                 for (record, index) in batch {
                     try importRow(
                         record, placement: resolution.placements[index], mapping: mapping, normalizer: normalizer,
                         state: &state, writes: &writes, writer: w, summary: &summary, report: &report,
                         file: reader.fileName)
                 }
+                state.storeMayHaveSources = true
                 try w.setFields(writes.fields)
                 try w.link(writes.links)
                 try w.recordSources(writes.sources)
@@ -227,6 +231,8 @@ public struct CustomerImporter {
         var trustsOfSource: [[Int]] = []
         /// Jurisdictions by country code.
         var regimes: [String: String] = [:]
+        /// False while the vault holds no source record from before this transaction.
+        var storeMayHaveSources = false
 
         init(policy: AccessPolicy, defaultSource: String, existing: [SubjectID]) {
             self.policy = policy
@@ -296,7 +302,8 @@ public struct CustomerImporter {
         let recordID = mapping.value(of: .sourceRecordId, in: record).map(Self.trimmed) ?? "line-\(record.line)"
         let sourceKey = SourceKey(source: source, recordID: recordID)
         let imported =
-            try writes.sourceKeys.contains(sourceKey) || w.subject(forSource: source, recordID: recordID) != nil
+            try writes.sourceKeys.contains(sourceKey)
+            || (state.storeMayHaveSources && w.subject(forSource: source, recordID: recordID) != nil)
         if imported {
             summary.alreadyImported += 1
             return
