@@ -152,11 +152,19 @@ extension VaultWriter {
         public var kind: IdentityKind
         public var normalized: String
         public var subject: SubjectID
+        /// The value's blind-index token when the caller already has it (`identityTokenWords`),
+        /// as its big-endian halves.
+        public var token: (high: UInt64, low: UInt64)?
 
-        /// Links the normalised `value` of `kind` to `subject`.
-        public init(_ kind: IdentityKind, normalized value: String, to subject: SubjectID) {
+        /// Links the normalised `value` of `kind` to `subject`; `token`, when given, must be the
+        /// value's token from `identityTokenWords(_:normalized:)` of this vault.
+        public init(
+            _ kind: IdentityKind, normalized value: String, token: (high: UInt64, low: UInt64)? = nil,
+            to subject: SubjectID
+        ) {
             self.kind = kind
             self.normalized = value
+            self.token = token
             self.subject = subject
         }
     }
@@ -193,7 +201,12 @@ extension VaultWriter {
                 }
                 let kind = kinds.firstIndex(of: link.kind)!
                 let token = UnsafeMutableRawBufferPointer(rebasing: buffer[(index * size)..<((index + 1) * size)])
-                tokenizers[kind].token(link.normalized, into: token)
+                if let known = link.token {
+                    token.storeBytes(of: known.high.bigEndian, as: UInt64.self)
+                    token.storeBytes(of: known.low.bigEndian, toByteOffset: 8, as: UInt64.self)
+                } else {
+                    tokenizers[kind].token(link.normalized, into: token)
+                }
                 keys.append(
                     Key(
                         kind: Int8(kind), tokenHigh: UInt64(bigEndian: token.loadUnaligned(as: UInt64.self)),

@@ -168,6 +168,22 @@ public final class VaultWriter {
         return tokenizer.token(value)
     }
 
+    /// `identityToken(_:normalized:)` as its big-endian halves, without an array.
+    public func identityTokenWords(_ kind: IdentityKind, normalized value: String) -> (high: UInt64, low: UInt64) {
+        guard let tokenizer = try? tokenizer(kind) else {
+            let bytes = identityToken(kind, normalized: value)
+            return bytes.withUnsafeBytes {
+                (
+                    UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)),
+                    UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                )
+            }
+        }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { tokenizer.token(value, into: $0) }
+        return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1))
+    }
+
     /// The prepared blind-index state of `kind` (tokens equal `BlindIndexer.token(domain:value:)`).
     func tokenizer(_ kind: IdentityKind) throws -> DomainTokenizer {
         let slot = IdentityKind.allCases.firstIndex(of: kind)!

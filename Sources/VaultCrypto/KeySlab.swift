@@ -1,4 +1,5 @@
 import CSodium
+import Synchronization
 
 /// Many data keys in one block of protected memory.
 ///
@@ -10,18 +11,40 @@ public final class KeySlab {
     private let storage: SecureBytes
     /// Number of key slots.
     public let capacity: Int
+    /// Random bytes for the next `reserveKeys` generated keys, in protected memory too:
+    /// `randombytes_buf` makes one `getrandom` system call per call, and an import generates a
+    /// key per new subject. Each key's bytes are wiped here once copied to its slot.
+    private let reserve: SecureBytes
+    private var reserveOffset: Int
+    /// The fork generation (`NoncePool.forkGeneration`) the reserve was filled in: a child
+    /// process made by `fork` refills it rather than generate the keys its parent will.
+    private var reserveGeneration = 0
+    static let reserveKeys = 64
 
     /// Allocates a slab of `capacity` zeroed key slots.
     public init(capacity: Int) throws(CryptoError) {
         precondition(capacity > 0, "a key slab needs at least one slot")
         self.capacity = capacity
         storage = try SecureBytes(count: capacity * KeyMaterial.byteCount)
+        reserve = try SecureBytes(count: Self.reserveKeys * KeyMaterial.byteCount)
+        reserveOffset = Self.reserveKeys * KeyMaterial.byteCount
+        _ = NoncePool.shared  // installs the fork handler that counts generations
     }
 
     /// Fills slot `index` with a fresh random key and returns it.
     public func generate<Key: SymmetricKey>(at index: Int, as type: Key.Type = Key.self) -> Key {
         let material = slot(index)
-        randombytes_buf(storage.pointer + material.offset, KeyMaterial.byteCount)
+        let size = Self.reserveKeys * KeyMaterial.byteCount
+        let generation = NoncePool.forkGeneration.load(ordering: .sequentiallyConsistent)
+        if reserveOffset == size || generation != reserveGeneration {
+            randombytes_buf(reserve.pointer, size)
+            reserveOffset = 0
+            reserveGeneration = generation
+        }
+        (storage.pointer + material.offset).copyMemory(
+            from: reserve.pointer + reserveOffset, byteCount: KeyMaterial.byteCount)
+        reserve.wipe(offset: reserveOffset, length: KeyMaterial.byteCount)
+        reserveOffset += KeyMaterial.byteCount
         return Key(material: material)
     }
 

@@ -93,21 +93,22 @@ public struct CustomerImporter {
             while let outcome = try reader.next() {
                 guard case .record(let record) = outcome else { continue }
                 let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
-                func token(_ field: CanonicalField, _ kind: IdentityKind) -> IdentifierToken? {
+                func identifier(_ field: CanonicalField, _ kind: IdentityKind) throws -> CarriedIdentifier? {
                     guard let raw = mapping.value(of: field, in: record),
                         case .value(_, let normalized) = normalizer.normalize(field, raw, region: region),
-                        try! !w.isSuppressedFast(kind, normalized)
+                        try !w.isSuppressedFast(kind, normalized)
                     else { return nil }
-                    return IdentifierToken(bytes: w.identityToken(kind, normalized: normalized))
+                    let (high, low) = w.identityTokenWords(kind, normalized: normalized)
+                    return CarriedIdentifier(normalized: normalized, token: IdentifierToken(high: high, low: low))
                 }
-                let external = token(.externalId, .externalID)
-                let email = token(.email, .email)
-                let phone = token(.phone, .phone)
-                rows.append(RowKey(line: record.line))
+                let carried = CarriedIdentifiers(
+                    externalID: try identifier(.externalId, .externalID), email: try identifier(.email, .email),
+                    phone: try identifier(.phone, .phone))
+                rows.append(RowKey(line: record.line, identifiers: carried))
                 records.append(
                     ResolutionRecord(
-                        index: records.count, externalID: external, emails: email.map { [$0] } ?? [],
-                        phones: phone.map { [$0] } ?? []))
+                        index: records.count, externalID: carried.externalID?.token,
+                        emails: carried.email.map { [$0.token] } ?? [], phones: carried.phone.map { [$0.token] } ?? []))
             }
             return ResolutionSession.resolve(records, existing: existingRecords)
         }
@@ -139,7 +140,8 @@ public struct CustomerImporter {
                 if !state.storeMayHaveSources { state.storeMayHaveSources = try w.hasSourceRecords() }
                 for (record, index) in batch {
                     try importRow(
-                        record, placement: resolution.placements[index], mapping: mapping, normalizer: normalizer,
+                        record, identifiers: rows[index].identifiers, placement: resolution.placements[index],
+                        mapping: mapping, normalizer: normalizer,
                         state: &state, writes: &writes, writer: w, summary: &summary, report: &report,
                         file: reader.fileName)
                 }
@@ -198,8 +200,34 @@ public struct CustomerImporter {
         return options
     }()
 
+    /// What pass 1 keeps of a row for pass 2: its line, to check the file did not change, and
+    /// its identifiers as normalised and tokenised then, so that pass 2 does neither again.
     struct RowKey {
         let line: Int
+        let identifiers: CarriedIdentifiers
+    }
+
+    /// A valid, unsuppressed identifier of a row: its normalised value and blind-index token.
+    struct CarriedIdentifier {
+        let normalized: String
+        let token: IdentifierToken
+    }
+
+    /// The identifiers pass 1 found valid in a row (nil: absent, invalid or suppressed — pass 2
+    /// normalises those again to report why).
+    struct CarriedIdentifiers {
+        let externalID: CarriedIdentifier?
+        let email: CarriedIdentifier?
+        let phone: CarriedIdentifier?
+
+        func identifier(for field: CanonicalField) -> CarriedIdentifier? {
+            switch field {
+            case .externalId: externalID
+            case .email: email
+            case .phone: phone
+            default: nil
+            }
+        }
     }
 
     /// A canonical field that is stored as a policy field, with what the run needs to know of it.
@@ -294,7 +322,8 @@ public struct CustomerImporter {
     }
 
     private func importRow(
-        _ record: CSVRecord, placement: RecordPlacement, mapping: CSVHeaderMapping, normalizer: FieldNormalizer,
+        _ record: CSVRecord, identifiers: CarriedIdentifiers, placement: RecordPlacement, mapping: CSVHeaderMapping,
+        normalizer: FieldNormalizer,
         state: inout WriteState, writes: inout PendingWrites, writer w: VaultWriter, summary: inout ImportSummary,
         report: inout RejectReport, file: String
     ) throws {
@@ -313,6 +342,11 @@ public struct CustomerImporter {
         var dropped: [RecordProblem] = []
         var identifierCount = 0
         for (number, stored) in state.storedFields.enumerated() {
+            if let carried = identifiers.identifier(for: stored.field) {
+                values.append((number, .string(carried.normalized), carried.normalized))
+                identifierCount += 1
+                continue
+            }
             guard let raw = mapping.value(of: stored.field, in: record) else { continue }
             switch normalizer.normalize(stored.field, raw, region: region) {
             case .value(let value, let normalized):
@@ -387,8 +421,10 @@ public struct CustomerImporter {
         }
         // Every identifier of the row stays linked even when another value won the field.
         for (number, _, normalized) in values {
-            guard let kind = Self.identityKind(state.storedFields[number].field) else { continue }
-            writes.links.append(.init(kind, normalized: normalized, to: subject))
+            let field = state.storedFields[number].field
+            guard let kind = Self.identityKind(field) else { continue }
+            let token = identifiers.identifier(for: field).map { ($0.token.high, $0.token.low) }
+            writes.links.append(.init(kind, normalized: normalized, token: token, to: subject))
         }
         if let country = region {
             let jurisdiction = state.jurisdiction(forCountry: country)
