@@ -53,6 +53,31 @@ import VaultCrypto
         #expect(throws: CryptoError.authenticationFailed) { try AEAD.open(sealed, key: copy, associatedData: []) }
     }
 
+    @Test func slabKeysDrawnFromTheReserveAreAllDifferentPastSeveralRefills() throws {
+        // Three and a bit reserves (64 keys each): every key differs from every other and works.
+        let count = 3 * 64 + 9
+        let slab = try KeySlab(capacity: count)
+        let keys: [DataKey] = (0..<count).map { slab.generate(at: $0) }
+        for i in keys.indices {
+            for j in keys.indices where j > i { #expect(keys[i] != keys[j]) }
+        }
+        let zero = try DataKey(bytes: [UInt8](repeating: 0, count: 32))
+        #expect(!keys.contains(zero))
+        for key in [keys[0], keys[63], keys[64], keys[count - 1]] {
+            let sealed = try AEAD.seal([1, 2, 3], key: key, keyVersion: 1, associatedData: [9])
+            #expect(try AEAD.open(sealed, key: key, associatedData: [9]) == [1, 2, 3])
+        }
+    }
+
+    @Test func pooledWordsDifferFromCallToCall() throws {
+        var seen: Set<[UInt64]> = []
+        for _ in 0..<1_000 {
+            let (high, low) = try CryptoRandom.pooledWords()
+            seen.insert([high, low])
+        }
+        #expect(seen.count == 1_000)
+    }
+
     @Test func passphraseDerivationIsDeterministicPerSalt() throws {
         let salt = try PassphraseKDF.makeSalt()
         let a = try PassphraseKDF.deriveMasterKey(passphrase: "correct horse", salt: salt, cost: .interactive)
