@@ -4,8 +4,9 @@ import Vault
 import VaultStore
 
 /// A plaintext copy of the main vault's profiles in a separate SQLite file with the same table
-/// shapes (subjects, fields keyed by subject and field name), for the bulk-scan baseline.
-/// It holds synthetic data only and lives in the scratch folder.
+/// shapes (subjects, and one `profiles` row per subject whose body packs all its fields in the
+/// vault's layout, values in plaintext: `PlaintextProfileBody`), for the profile-read and
+/// bulk-scan baselines. It holds synthetic data only and lives in the scratch folder.
 final class PlaintextProfileCopy {
     private let store: Store
 
@@ -19,17 +20,16 @@ final class PlaintextProfileCopy {
                 jurisdiction TEXT NOT NULL,
                 created_at INTEGER NOT NULL
             ) WITHOUT ROWID;
-            CREATE TABLE fields (
-                subject BLOB NOT NULL,
-                field TEXT NOT NULL,
-                value TEXT NOT NULL,
-                source TEXT NOT NULL,
-                updated_at INTEGER NOT NULL,
-                PRIMARY KEY (subject, field)
-            ) WITHOUT ROWID;
+            CREATE TABLE profiles (
+                id INTEGER PRIMARY KEY,
+                subject BLOB NOT NULL UNIQUE,
+                field_count INTEGER NOT NULL,
+                body BLOB NOT NULL
+            );
             """)
 
-    /// Writes the copy of `fixture`'s profiles to `path` (replacing any file there).
+    /// Writes the copy of `fixture`'s profiles to `path` (replacing any file there): per subject,
+    /// its row and one profile row (source "crm", written now, never rectified).
     static func build(at path: URL, from fixture: MainVaultFixture) throws -> PlaintextProfileCopy {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path.path + suffix) }
         let store = try Store(path: path.path, durability: .normal, migrations: [schema])
@@ -39,15 +39,15 @@ final class PlaintextProfileCopy {
             let range = next..<min(fixture.subjects.count, next + 10_000)
             try store.write { db in
                 let subject = try db.statement("INSERT INTO subjects (id, jurisdiction, created_at) VALUES (?, ?, ?)")
-                let field = try db.statement(
-                    "INSERT INTO fields (subject, field, value, source, updated_at) VALUES (?, ?, ?, ?, ?)")
+                let profile = try db.statement("INSERT INTO profiles (subject, field_count, body) VALUES (?, ?, ?)")
                 for index in range {
                     let id = fixture.subjects[index].bytes
                     let person = fixture.people[index % fixture.people.count]
                     try subject.execute([id, person.jurisdiction.rawValue, now])
-                    for (name, value) in fixture.values(ofSubjectAt: index) {
-                        try field.execute([id, name, value.text, "crm", now])
-                    }
+                    let fields = fixture.values(ofSubjectAt: index).map { (name: $0.name, value: $0.value.text) }
+                    guard !fields.isEmpty else { continue }
+                    let body = PlaintextProfileBody.encode(fields, source: "crm", updatedAt: now)
+                    try profile.execute([id, Int64(fields.count), body])
                 }
             }
             next = range.upperBound
@@ -55,13 +55,13 @@ final class PlaintextProfileCopy {
         return PlaintextProfileCopy(store: store)
     }
 
-    /// Reads each subject's row and all its fields the way `VaultProbe.profileReadLatencies` does,
-    /// without decryption; returns each read's latency in nanoseconds.
+    /// Reads each subject's row and its profile row, making every field's name, value and source,
+    /// the way `VaultProbe.profileReadLatencies` does, without decryption; returns each read's
+    /// latency in nanoseconds.
     func profileReadLatencies(ids: [[UInt8]]) throws -> [UInt64] {
         try store.read { db in
             let subjectRow = try db.statement("SELECT id, jurisdiction, created_at FROM subjects WHERE id = ?")
-            // The columns the vault's profile read selects: name, value and source.
-            let fieldRows = try db.statement("SELECT field, value, source FROM fields WHERE subject = ?")
+            let profileRow = try db.statement("SELECT body FROM profiles WHERE subject = ?")
             var latencies: [UInt64] = []
             latencies.reserveCapacity(ids.count)
             var fieldCount = 0
@@ -71,12 +71,20 @@ final class PlaintextProfileCopy {
                 guard try subjectRow.step() else { continue }
                 let jurisdiction = subjectRow.text(1) ?? ""
                 subjectRow.reset()
-                try fieldRows.bind(id, at: 1)
+                try profileRow.bind(id, at: 1)
+                // The strings the vault's profile read makes: name, value and source.
                 var fields: [(String, String, String)] = []
-                while try fieldRows.step() {
-                    fields.append((fieldRows.text(0) ?? "", fieldRows.text(1) ?? "", fieldRows.text(2) ?? ""))
+                if try profileRow.step() {
+                    try PlaintextProfileBody.forEach(profileRow.columnBytes(0)) { entry in
+                        fields.append(
+                            (
+                                String(decoding: entry.name, as: UTF8.self),
+                                String(decoding: entry.value, as: UTF8.self),
+                                String(decoding: entry.source, as: UTF8.self)
+                            ))
+                    }
                 }
-                fieldRows.reset()
+                profileRow.reset()
                 fieldCount += fields.count + (jurisdiction.isEmpty ? 0 : 1)
                 latencies.append((ContinuousClock.now - start).nanoseconds)
             }
@@ -85,41 +93,37 @@ final class PlaintextProfileCopy {
         }
     }
 
-    /// Streams `fields` of every subject (its 16-byte id, jurisdiction and values), the way
-    /// `Access.scan` does it but without policy, audit or decryption; returns the number of records.
+    /// Streams `fields` of every subject that has a profile row (its 16-byte id, jurisdiction and
+    /// values), the way `Access.scan` does it — one row per subject, its body walked in place, names
+    /// compared as bytes — but without policy, audit or decryption; returns the number of records.
     ///
     /// The id stays raw bytes: `SubjectID.init?(bytes:)` is generic and, called from outside the
     /// Vault module, runs unspecialised at about 3 µs a call — more than the rest of a row's work.
     @discardableResult
     func scan(fields: [String], _ body: ([UInt8], String, [String: String]) throws -> Void) throws -> Int {
-        let wanted = Set(fields)
+        let wanted = Set(fields).map { (name: $0, bytes: Array($0.utf8)) }
         var records = 0
         try store.read { db in
             let statement = try db.statement(
-                "SELECT s.id, s.jurisdiction, f.field, f.value FROM subjects s JOIN fields f ON f.subject = s.id ORDER BY s.id"
+                "SELECT s.id, s.jurisdiction, p.body FROM subjects s JOIN profiles p ON p.subject = s.id ORDER BY s.id"
             )
             defer { statement.reset() }
-            var current: [UInt8]?
-            var jurisdiction = ""
-            var values: [String: String] = [:]
-            func flush() throws {
-                if let current {
-                    try body(current, jurisdiction, values)
-                    records += 1
-                }
-                values = [:]
-            }
             while try statement.step() {
                 let id = statement.blob(0)
-                if id != current {
-                    try flush()
-                    current = id
-                    jurisdiction = statement.text(1) ?? ""
+                let jurisdiction = statement.text(1) ?? ""
+                var values: [String: String] = [:]
+                values.reserveCapacity(wanted.count)
+                try PlaintextProfileBody.forEach(statement.columnBytes(2)) { entry in
+                    guard
+                        let field = wanted.first(where: {
+                            $0.bytes.count == entry.name.count && $0.bytes.elementsEqual(entry.name)
+                        })
+                    else { return }
+                    values[field.name] = String(decoding: entry.value, as: UTF8.self)
                 }
-                guard let name = statement.text(2), wanted.contains(name) else { continue }
-                values[name] = statement.text(3) ?? ""
+                try body(id, jurisdiction, values)
+                records += 1
             }
-            try flush()
         }
         return records
     }
