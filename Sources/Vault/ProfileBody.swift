@@ -106,6 +106,20 @@ enum ProfileBody {
 
     /// True when `a` sorts before `b` as the entries of a body do (bytes, as SQLite orders text).
     static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// The order of the name `a` against the name `b` (UTF-8 bytes) in a body: negative, zero or
+    /// positive.
+    static func compare(_ a: String, _ b: UnsafeRawBufferPointer) -> Int {
+        var a = a
+        return a.withUTF8 { a in
+            let common = min(a.count, b.count)
+            if common > 0 {
+                let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                if order != 0 { return Int(order) }
+            }
+            return a.count - b.count
+        }
+    }
 }
 
 /// A subject's stored fields decoded from its `profiles` row, for the writes that change a few of

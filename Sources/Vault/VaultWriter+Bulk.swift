@@ -32,9 +32,23 @@ extension VaultWriter {
         let (last, names) = Self.lastWritePerField(writes)
         for name in names { note(nil, field: name) }
         let sealer = try fieldSealer()
-        // Every profile body, one after the other, then one row per subject bound in place.
-        let bodies = ByteWriter(capacity: last.count * 96 + 64)
+        // The bodies of up to `rowsPerInsert` subjects, one after the other, then one multi-row
+        // insert binding them in place; the buffer is reused for the next subjects, so memory stays
+        // that of one statement whatever the batch.
+        let bodies = ByteWriter(capacity: Self.rowsPerInsert * 2048)
         var rows: [(subject: SubjectID, count: Int, end: Int)] = []
+        rows.reserveCapacity(Self.rowsPerInsert)
+        func writeRows() throws {
+            let all = bodies.bytes
+            try insertRows(rows.count, into: .profiles) { upsert, row, first in
+                let start = row == 0 ? 0 : rows[row - 1].end
+                try rows[row].subject.withBytes { try upsert.bind(raw: $0, at: first, in: arena) }
+                try upsert.bind(Int64(rows[row].count), at: first + 1)
+                try upsert.bind(inPlace: UnsafeRawBufferPointer(rebasing: all[start..<rows[row].end]), at: first + 2)
+            }
+            rows.removeAll(keepingCapacity: true)
+            bodies.removeAll()
+        }
         try writes.withUnsafeBufferPointer { writes in
             var position = 0
             while position < last.count {
@@ -45,46 +59,58 @@ extension VaultWriter {
                 let record = try record(subject)
                 let key = try vault.keyring.dataKey(
                     for: subject, version: record.keyVersion, wrapped: record.wrappedKey)
+                // Writes `writes[index]`'s value as the next entry of the body.
+                func appendWrite(_ index: Int, rectifiedAt: Int64?) throws {
+                    let write = writes.baseAddress! + index
+                    try sealer.seal(
+                        write.pointee.value, of: write.pointee.field, subject: subject, key: key,
+                        keyVersion: record.keyVersion
+                    ) { sealed in
+                        ProfileBody.append(
+                            name: write.pointee.field, source: write.pointee.source, updatedAt: now,
+                            rectifiedAt: rectifiedAt, sealed: sealed, to: bodies)
+                    }
+                }
                 var count = end - position
+                bodies.append(ProfileBody.version)
                 if withoutProfile.remove(subject) != nil {
-                    bodies.append(ProfileBody.version)
-                    for index in last[position..<end] {
-                        let write = writes.baseAddress! + index
-                        try sealer.seal(
-                            write.pointee.value, of: write.pointee.field, subject: subject, key: key,
-                            keyVersion: record.keyVersion
-                        ) { sealed in
-                            ProfileBody.append(
-                                name: write.pointee.field, source: write.pointee.source, updatedAt: now,
-                                rectifiedAt: nil, sealed: sealed, to: bodies)
+                    for index in last[position..<end] { try appendWrite(index, rectifiedAt: nil) }
+                } else {
+                    // The stored body merged with the new values in one pass, both in name order:
+                    // untouched entries are copied as they are (no decoding), a replaced one keeps
+                    // its rectification mark.
+                    let stored = try db.statement(ProfileSQL.select)
+                    try stored.bind(subject, at: 1)
+                    defer { stored.reset() }
+                    var next = position
+                    if try stored.step() {
+                        try ProfileBody.forEach(stored.columnBytes(0), subject: subject) { entry, _ in
+                            while next < end, ProfileBody.compare(writes[last[next]].field, entry.name) < 0 {
+                                try appendWrite(last[next], rectifiedAt: nil)
+                                next += 1
+                            }
+                            if next < end, ProfileBody.compare(writes[last[next]].field, entry.name) == 0 {
+                                try appendWrite(last[next], rectifiedAt: entry.rectifiedAt)
+                                next += 1
+                            } else {
+                                ProfileBody.append(
+                                    name: entry.name, source: entry.source, updatedAt: entry.updatedAt,
+                                    rectifiedAt: entry.rectifiedAt, sealed: entry.sealed, to: bodies)
+                                count += 1
+                            }
                         }
                     }
-                } else {
-                    var profile = try StoredProfile.load(subject, in: db)
-                    for index in last[position..<end] {
-                        let write = writes[index]
-                        let sealed = try sealer.seal(
-                            write.value, of: write.field, subject: subject, key: key, keyVersion: record.keyVersion
-                        ) { Array($0) }
-                        profile.set(
-                            .init(
-                                name: write.field, sealed: sealed, source: write.source, updatedAt: now,
-                                rectifiedAt: profile.entry(named: write.field)?.rectifiedAt))
+                    while next < end {
+                        try appendWrite(last[next], rectifiedAt: nil)
+                        next += 1
                     }
-                    profile.encode(into: bodies)
-                    count = profile.count
                 }
                 rows.append((subject, count, bodies.count))
+                if rows.count == Self.rowsPerInsert { try writeRows() }
                 position = end
             }
         }
-        let all = bodies.bytes
-        try insertRows(rows.count, into: .profiles) { upsert, row, first in
-            let start = row == 0 ? 0 : rows[row - 1].end
-            try rows[row].subject.withBytes { try upsert.bind(raw: $0, at: first, in: arena) }
-            try upsert.bind(Int64(rows[row].count), at: first + 1)
-            try upsert.bind(inPlace: UnsafeRawBufferPointer(rebasing: all[start..<rows[row].end]), at: first + 2)
-        }
+        if !rows.isEmpty { try writeRows() }
     }
 
     /// The indices of `writes` to store, in key order (subject, then field name in a profile's

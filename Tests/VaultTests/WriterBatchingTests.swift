@@ -130,6 +130,41 @@ import VaultStore
         #expect(names == ["city", "email", "first_name"])
     }
 
+    @Test func bulkWritesOverManyTransactionsEqualAModelOfTheLastValues() throws {
+        let temp = try TemporaryVault()
+        defer { temp.remove() }
+        let names = ["birth_date", "city", "country", "email", "first_name", "gender", "last_name", "phone"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var model: [SubjectID: [String: String]] = [:]
+        var subjects: [SubjectID] = []
+        for round in 0..<6 {
+            try temp.vault.write(as: testActor, purpose: "unification") { w in
+                for _ in 0..<3 { subjects.append(try w.createSubject(jurisdiction: "gdpr")) }
+                var writes: [VaultWriter.FieldWrite] = []
+                for _ in 0..<40 {
+                    let subject = subjects[next(subjects.count)]
+                    let name = names[next(names.count)]
+                    let value = "v\(round)-\(next(1000))"
+                    writes.append(.init(subject: subject, field: name, value: .string(value), source: "s\(round)"))
+                    model[subject, default: [:]][name] = value
+                }
+                try w.setFields(writes)
+            }
+        }
+        for subject in subjects {
+            let stored = try temp.vault.store.read { db in
+                try temp.vault.decryptFields(of: try SubjectRecord.load(subject, in: db)!, names: nil, in: db)
+            }
+            #expect(stored.map(\.name) == stored.map(\.name).sorted())
+            #expect(Dictionary(uniqueKeysWithValues: stored.map { ($0.name, $0.value.text) }) == model[subject] ?? [:])
+        }
+        #expect(try temp.vault.statistics().fieldValues == model.values.reduce(0) { $0 + $1.count })
+    }
+
     @Test func textRanksFindTextsOutOfTheirCycle() {
         let texts = ["b", "a", "c", "a", "b", "c", "c", "a", "d", "b"]
         let ranks = TextRanks(count: texts.count, text: { texts[$0] }, precedes: <)
