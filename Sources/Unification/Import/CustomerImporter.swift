@@ -58,7 +58,7 @@ public struct CustomerImporter {
         let defaultSource = options.source ?? file.deletingPathExtension().lastPathComponent
 
         // Pass 1: identifiers only → resolution.
-        var rows: [RowKey] = []
+        var rows = CarriedRows()
         var records: [ResolutionRecord] = []
         var existing: [SubjectID] = []
         let resolution: Resolution = try vault.write(as: actor, purpose: "unification", action: "resolve") { w in
@@ -93,22 +93,22 @@ public struct CustomerImporter {
             while let outcome = try reader.next() {
                 guard case .record(let record) = outcome else { continue }
                 let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
-                func identifier(_ field: CanonicalField, _ kind: IdentityKind) throws -> CarriedIdentifier? {
-                    guard let raw = mapping.value(of: field, in: record),
+                func identifier(_ field: CanonicalField) throws -> (normalized: String, token: IdentifierToken)? {
+                    guard let kind = Self.identityKind(field), let raw = mapping.value(of: field, in: record),
                         case .value(_, let normalized) = normalizer.normalize(field, raw, region: region),
                         try !w.isSuppressedFast(kind, normalized)
                     else { return nil }
                     let (high, low) = w.identityTokenWords(kind, normalized: normalized)
-                    return CarriedIdentifier(normalized: normalized, token: IdentifierToken(high: high, low: low))
+                    return (normalized, IdentifierToken(high: high, low: low))
                 }
-                let carried = CarriedIdentifiers(
-                    externalID: try identifier(.externalId, .externalID), email: try identifier(.email, .email),
-                    phone: try identifier(.phone, .phone))
-                rows.append(RowKey(line: record.line, identifiers: carried))
+                let external = try identifier(.externalId)
+                let email = try identifier(.email)
+                let phone = try identifier(.phone)
+                rows.append(line: record.line, externalID: external, email: email, phone: phone)
                 records.append(
                     ResolutionRecord(
-                        index: records.count, externalID: carried.externalID?.token,
-                        emails: carried.email.map { [$0.token] } ?? [], phones: carried.phone.map { [$0.token] } ?? []))
+                        index: records.count, externalID: external?.token, emails: email.map { [$0.token] } ?? [],
+                        phones: phone.map { [$0.token] } ?? []))
             }
             return ResolutionSession.resolve(records, existing: existingRecords)
         }
@@ -140,7 +140,7 @@ public struct CustomerImporter {
                 if !state.storeMayHaveSources { state.storeMayHaveSources = try w.hasSourceRecords() }
                 for (record, index) in batch {
                     try importRow(
-                        record, identifiers: rows[index].identifiers, placement: resolution.placements[index],
+                        record, row: index, carried: rows, placement: resolution.placements[index],
                         mapping: mapping, normalizer: normalizer,
                         state: &state, writes: &writes, writer: w, summary: &summary, report: &report,
                         file: reader.fileName)
@@ -161,7 +161,7 @@ public struct CustomerImporter {
                 report.add(problem, file: reader.fileName)
             case .record(let record):
                 summary.read += 1
-                guard recordIndex < rows.count, rows[recordIndex].line == record.line else {
+                guard recordIndex < rows.count, rows.line(at: recordIndex) == record.line else {
                     throw UnificationError(.cannotRead, fileName: reader.fileName, "the file changed during the import")
                 }
                 batch.append((record, recordIndex))
@@ -199,36 +199,6 @@ public struct CustomerImporter {
         options.maxFieldLength = 65_536
         return options
     }()
-
-    /// What pass 1 keeps of a row for pass 2: its line, to check the file did not change, and
-    /// its identifiers as normalised and tokenised then, so that pass 2 does neither again.
-    struct RowKey {
-        let line: Int
-        let identifiers: CarriedIdentifiers
-    }
-
-    /// A valid, unsuppressed identifier of a row: its normalised value and blind-index token.
-    struct CarriedIdentifier {
-        let normalized: String
-        let token: IdentifierToken
-    }
-
-    /// The identifiers pass 1 found valid in a row (nil: absent, invalid or suppressed — pass 2
-    /// normalises those again to report why).
-    struct CarriedIdentifiers {
-        let externalID: CarriedIdentifier?
-        let email: CarriedIdentifier?
-        let phone: CarriedIdentifier?
-
-        func identifier(for field: CanonicalField) -> CarriedIdentifier? {
-            switch field {
-            case .externalId: externalID
-            case .email: email
-            case .phone: phone
-            default: nil
-            }
-        }
-    }
 
     /// A canonical field that is stored as a policy field, with what the run needs to know of it.
     struct StoredField {
@@ -322,7 +292,7 @@ public struct CustomerImporter {
     }
 
     private func importRow(
-        _ record: CSVRecord, identifiers: CarriedIdentifiers, placement: RecordPlacement, mapping: CSVHeaderMapping,
+        _ record: CSVRecord, row: Int, carried: CarriedRows, placement: RecordPlacement, mapping: CSVHeaderMapping,
         normalizer: FieldNormalizer,
         state: inout WriteState, writes: inout PendingWrites, writer w: VaultWriter, summary: inout ImportSummary,
         report: inout RejectReport, file: String
@@ -342,7 +312,7 @@ public struct CustomerImporter {
         var dropped: [RecordProblem] = []
         var identifierCount = 0
         for (number, stored) in state.storedFields.enumerated() {
-            if let carried = identifiers.identifier(for: stored.field) {
+            if let carried = carried.identifier(stored.field, at: row) {
                 values.append((number, .string(carried.normalized), carried.normalized))
                 identifierCount += 1
                 continue
@@ -423,7 +393,7 @@ public struct CustomerImporter {
         for (number, _, normalized) in values {
             let field = state.storedFields[number].field
             guard let kind = Self.identityKind(field) else { continue }
-            let token = identifiers.identifier(for: field).map { ($0.token.high, $0.token.low) }
+            let token = carried.token(field, at: row).map { ($0.high, $0.low) }
             writes.links.append(.init(kind, normalized: normalized, token: token, to: subject))
         }
         if let country = region {
