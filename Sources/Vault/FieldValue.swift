@@ -33,22 +33,8 @@ public enum FieldValue: Sendable, Equatable, CustomStringConvertible, CustomDebu
     // MARK: Encoding (the plaintext inside a field ciphertext)
 
     /// Tag byte ‖ payload. Strings and dates are UTF-8; numbers 8 bytes big-endian IEEE 754;
-    /// lists a 4-byte count then each item as 4-byte length ‖ UTF-8.
-    /// Replaces `buffer`'s contents with the encoding (`encoded()`), reusing its storage.
-    func encode(into buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
-        switch self {
-        case .string(let s):
-            buffer.append(1)
-            buffer.append(contentsOf: s.utf8)
-        case .date(let s):
-            buffer.append(2)
-            buffer.append(contentsOf: s.utf8)
-        case .number, .list:
-            buffer.append(contentsOf: encoded())
-        }
-    }
-
+    /// lists a 4-byte count then each item as 4-byte length ‖ UTF-8. (`FieldSealer` writes strings
+    /// and dates the same way straight into its buffer.)
     func encoded() -> [UInt8] {
         switch self {
         case .string(let s): return [1] + Array(s.utf8)
