@@ -1,5 +1,4 @@
 import CSodium
-import Synchronization
 
 /// Many data keys in one block of protected memory.
 ///
@@ -16,8 +15,8 @@ public final class KeySlab {
     /// key per new subject. Each key's bytes are wiped here once copied to its slot.
     private let reserve: SecureBytes
     private var reserveOffset: Int
-    /// The fork generation (`NoncePool.forkGeneration`) the reserve was filled in: a child
-    /// process made by `fork` refills it rather than generate the keys its parent will.
+    /// The fork generation (`ForkGeneration.process`) the reserve was filled in: a child process
+    /// made by `fork` refills it rather than generate the keys its parent will.
     private var reserveGeneration = 0
     static let reserveKeys = 64
 
@@ -28,14 +27,14 @@ public final class KeySlab {
         storage = try SecureBytes(count: capacity * KeyMaterial.byteCount)
         reserve = try SecureBytes(count: Self.reserveKeys * KeyMaterial.byteCount)
         reserveOffset = Self.reserveKeys * KeyMaterial.byteCount
-        _ = NoncePool.shared  // installs the fork handler that counts generations
+        reserveGeneration = ForkGeneration.process.current
     }
 
     /// Fills slot `index` with a fresh random key and returns it.
     public func generate<Key: SymmetricKey>(at index: Int, as type: Key.Type = Key.self) -> Key {
         let material = slot(index)
         let size = Self.reserveKeys * KeyMaterial.byteCount
-        let generation = NoncePool.forkGeneration.load(ordering: .sequentiallyConsistent)
+        let generation = ForkGeneration.process.current
         if reserveOffset == size || generation != reserveGeneration {
             randombytes_buf(reserve.pointer, size)
             reserveOffset = 0

@@ -23,22 +23,20 @@ final class NoncePool: Sendable {
 
     /// Raised in a child process right after `fork`; a pool whose buffer was filled in an
     /// earlier generation refills it before handing out a byte.
-    static let forkGeneration = Atomic<Int>(0)
+    let generation: ForkGeneration
+
+    /// A pool that refills when `generation` changes (the process's fork counter by default).
+    init(generation: ForkGeneration = .process) { self.generation = generation }
 
     /// Bytes left in the buffer before the next refill (for tests).
     var bytesLeft: Int { state.withLock { $0.buffer.count - $0.offset } }
 
-    static let shared: NoncePool = {
-        // The handler runs in the child, where another thread may have held the lock at the
-        // fork: it only sets an atomic flag.
-        pthread_atfork(nil, nil) { NoncePool.forkGeneration.add(1, ordering: .sequentiallyConsistent) }
-        return NoncePool()
-    }()
+    static let shared = NoncePool()
 
     /// Writes `count` (≤ 64) fresh random bytes to `destination`.
     func fill(_ destination: UnsafeMutablePointer<UInt8>, count: Int) {
         state.withLock { state in
-            let generation = Self.forkGeneration.load(ordering: .sequentiallyConsistent)
+            let generation = self.generation.current
             if state.offset + count > state.buffer.count || state.generation != generation {
                 state.buffer.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
                 state.offset = 0

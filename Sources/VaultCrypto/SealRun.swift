@@ -24,11 +24,16 @@ public final class SealRun {
     private var counter: UInt64 = 0
     private var active = false
     private var generation = 0
+    /// The fork counter a run is checked against (the process's, or a test's own).
+    private let forks: ForkGeneration
     /// Runs started so far (for tests).
     public private(set) var runsStarted = 0
 
     /// Allocates the run's protected memory.
-    public init() throws(CryptoError) {
+    public convenience init() throws(CryptoError) { try self.init(forks: .process) }
+
+    init(forks: ForkGeneration) throws(CryptoError) {
+        self.forks = forks
         secrets = try SecureBytes(count: 2 * KeyMaterial.byteCount + XChaChaSubkey.prefixSize)
     }
 
@@ -39,7 +44,7 @@ public final class SealRun {
     /// Writes the next 24-byte nonce under `key` to `nonce` and returns the subkey it selects,
     /// valid until the next call.
     func next(for key: KeyMaterial, nonce: UnsafeMutablePointer<UInt8>) -> UnsafePointer<UInt8> {
-        let currentGeneration = NoncePool.forkGeneration.load(ordering: .sequentiallyConsistent)
+        let currentGeneration = forks.current
         if !active || counter >= Self.maxValuesPerRun || generation != currentGeneration
             || !key.equals(copyAt: keyCopy)
         {

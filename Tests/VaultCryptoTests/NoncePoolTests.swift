@@ -19,12 +19,13 @@ import Testing
     }
 
     @Test func aForkedChildRefillsBeforeItsNextNonce() {
-        let pool = NoncePool()
+        let forks = ForkGeneration()
+        let pool = NoncePool(generation: forks)
         let first = draw(from: pool)
         _ = draw(from: pool)
         #expect(pool.bytesLeft == 4096 - 48)
         // What the fork handler does in the child.
-        NoncePool.forkGeneration.add(1, ordering: .sequentiallyConsistent)
+        forks.advance()
         let afterFork = draw(from: pool)
         #expect(pool.bytesLeft == 4096 - 24)
         #expect(afterFork != first)

@@ -87,10 +87,11 @@ import Testing
 
     @Test func aForkedChildStartsANewRun() throws {
         let key = try DataKey.generate()
-        let run = try SealRun()
+        let forks = ForkGeneration()
+        let run = try SealRun(forks: forks)
         let before = nonce(of: try seal([1], key: key, run: run))
-        // What the fork handler does in the child.
-        NoncePool.forkGeneration.add(1, ordering: .sequentiallyConsistent)
+        // What the fork handler does in the child (on this test's own counter).
+        forks.advance()
         let after = nonce(of: try seal([1], key: key, run: run))
         #expect(run.runsStarted == 2)
         #expect(Array(after[..<16]) != Array(before[..<16]))
