@@ -41,18 +41,25 @@ extension Vault {
                 cutoffs[field.name] = now - Int64(max(days, field.legalHold?.days ?? 0)) * VaultTime.day
             }
             if !cutoffs.isEmpty {
+                // Bodies are scanned in place; only one with an expired value is decoded (and kept
+                // to rewrite after the scan, unless this is a dry run).
                 var changed: [(SubjectID, StoredProfile)] = []
                 try db.forEachRow("SELECT subject, body FROM profiles") { row in
                     let subject = SubjectID(bytes: row.blob(0)) ?? .malformed
-                    var profile = try row.blob(1).withUnsafeBytes { try StoredProfile(body: $0, subject: subject) }
-                    let removed = profile.removeAll { entry in
-                        guard let cutoff = cutoffs[entry.name], entry.updatedAt < cutoff else { return false }
-                        report.removed["field \(entry.name)", default: 0] += 1
-                        return true
+                    let body = row.bytes(1)
+                    var expired = 0
+                    try ProfileBody.forEach(body, subject: subject) { entry, _ in
+                        let name = String(decoding: entry.name, as: UTF8.self)
+                        guard let cutoff = cutoffs[name], entry.updatedAt < cutoff else { return }
+                        report.removed["field \(name)", default: 0] += 1
+                        expired += 1
                     }
-                    if removed > 0 { changed.append((subject, profile)) }
+                    guard expired > 0, !dryRun else { return }
+                    var profile = try StoredProfile(body: body, subject: subject)
+                    profile.removeAll { entry in cutoffs[entry.name].map { entry.updatedAt < $0 } ?? false }
+                    changed.append((subject, profile))
                 }
-                if !dryRun { for (subject, profile) in changed { try profile.save(for: subject, in: db) } }
+                for (subject, profile) in changed { try profile.save(for: subject, in: db) }
             }
             // Events past the retention of their type.
             var types: [String] = []

@@ -263,4 +263,29 @@ import VaultStore
         #expect(real.removed == dry.removed)
         #expect(try temp.vault.statistics().events == 1)
     }
+
+    @Test func retentionSweepRemovesOnlyTheExpiredFieldsOfAProfile() throws {
+        let temp = try makeVault(now: "2029-01-01T00:00:00Z")
+        defer { temp.remove() }
+        let id = try person(temp.vault, jurisdiction: "gdpr")
+        try temp.vault.write(as: testActor, purpose: "unification") { w in
+            try w.setField("anonymous_id", of: id, to: .string("anon-1"), source: "web")
+        }
+        // Written 400 days ago (the default policy keeps an anonymous id 395 days; names and
+        // contact fields have no retention period).
+        let old = try #require(VaultTime.parse("2027-11-28T00:00:00Z"))
+        try temp.vault.store.write { db in
+            var profile = try StoredProfile.load(id, in: db)
+            for name in profile.names { profile.update(name) { $0.updatedAt = old } }
+            try profile.save(for: id, in: db)
+        }
+        let admin = Actor(name: "admin", osUser: "ops")
+        let before = try storedProfile(of: id, in: temp.vault)
+        let dry = try temp.vault.sweepRetention(dryRun: true, as: admin)
+        #expect(dry.removed["field anonymous_id"] == 1 && dry.removed.keys.filter { $0.hasPrefix("field ") }.count == 1)
+        #expect(try storedProfile(of: id, in: temp.vault).entries == before.entries)
+        let real = try temp.vault.sweepRetention(dryRun: false, as: admin)
+        #expect(real.removed == dry.removed)
+        #expect(try storedProfile(of: id, in: temp.vault).names == ["email", "first_name", "last_name", "phone"])
+    }
 }
