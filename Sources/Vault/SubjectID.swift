@@ -105,6 +105,21 @@ public struct SubjectID: Hashable, Sendable, Comparable, CustomStringConvertible
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The hash sets and dictionaries use: each word through the finaliser of SplitMix64, the
+    /// second after the first and the table's seed are folded in, instead of a run of SipHash.
+    /// Ids carry 80 random bits drawn by the vault, never chosen by input, so a cheap mix spreads
+    /// them as well as SipHash.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Self.mix(Self.mix(high ^ UInt64(UInt(bitPattern: seed))) ^ low))
+    }
+
+    private static func mix(_ word: UInt64) -> UInt64 {
+        var x = word
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
     public static func < (lhs: SubjectID, rhs: SubjectID) -> Bool {
         (lhs.high, lhs.low) < (rhs.high, rhs.low)
     }

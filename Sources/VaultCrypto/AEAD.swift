@@ -107,12 +107,10 @@ public enum AEAD {
         writeBigEndian(keyVersion, to: base + 1)
         let nonce = base + authenticatedHeaderSize
         let subkey = run.next(for: key.material, nonce: nonce)
-        let written = withAssociatedData(
-            header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize), associatedData
-        ) { ad in
-            XChaChaSubkey.encrypt(
-                base + format.headerSize, plaintext, associatedData: ad, nonce: nonce, subkey: subkey)
-        }
+        let written = XChaChaSubkey.encrypt(
+            base + format.headerSize, plaintext,
+            header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize),
+            associatedData: associatedData, nonce: nonce, subkey: subkey)
         return format.headerSize + written
     }
 
@@ -368,6 +366,24 @@ public enum ChaCha20Poly1305 {
             &out, &written, plaintext, UInt64(plaintext.count), associatedData, UInt64(associatedData.count),
             nil, nonce, key)
         try Sodium.check(rc, "crypto_aead_chacha20poly1305_ietf_encrypt")
+        return out
+    }
+
+    /// Opens ciphertext ‖ tag sealed with an explicit 12-byte nonce. Never use outside tests.
+    public static func openForTesting(
+        _ sealed: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try Sodium.ensureInitialized()
+        guard key.count == KeyMaterial.byteCount else {
+            throw .invalidKeyLength(expected: KeyMaterial.byteCount, actual: key.count)
+        }
+        precondition(nonce.count == AEAD.Format.chaCha20Poly1305.nonceSize, "ChaCha20 nonce must be 12 bytes")
+        guard sealed.count >= AEAD.tagSize else { throw .malformedCiphertext(reason: "shorter than a tag") }
+        var out = [UInt8](repeating: 0, count: sealed.count - AEAD.tagSize)
+        var written: UInt64 = 0
+        let rc = crypto_aead_chacha20poly1305_ietf_decrypt(
+            &out, &written, nil, sealed, UInt64(sealed.count), associatedData, UInt64(associatedData.count), nonce, key)
+        guard rc == 0 else { throw .authenticationFailed }
         return out
     }
 }

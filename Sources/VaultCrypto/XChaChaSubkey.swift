@@ -28,20 +28,17 @@ enum XChaChaSubkey {
         }
     }
 
-    /// Encrypts under `subkey` (derived from the first 16 bytes of `nonce`); writes ciphertext ‖
-    /// tag to `ciphertext` and returns its length.
+    /// Encrypts under `subkey` (derived from the first 16 bytes of `nonce`), authenticating
+    /// `header ‖ associatedData`; writes ciphertext ‖ tag to `ciphertext` and returns its length.
     static func encrypt(
         _ ciphertext: UnsafeMutablePointer<UInt8>, _ plaintext: UnsafeRawBufferPointer,
-        associatedData ad: UnsafeBufferPointer<UInt8>, nonce: UnsafePointer<UInt8>, subkey: UnsafePointer<UInt8>
+        header: UnsafeRawBufferPointer, associatedData: UnsafeRawBufferPointer, nonce: UnsafePointer<UInt8>,
+        subkey: UnsafePointer<UInt8>
     ) -> Int {
-        var written: UInt64 = 0
-        let message = plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self)
         withInnerNonce(nonce) { inner in
-            _ = crypto_aead_chacha20poly1305_ietf_encrypt(
-                ciphertext, &written, message, UInt64(plaintext.count), ad.baseAddress, UInt64(ad.count), nil,
-                inner, subkey)
+            ChaChaPolySeal.encrypt(
+                ciphertext, plaintext, header: header, associatedData: associatedData, nonce: inner, key: subkey)
         }
-        return Int(written)
     }
 
     /// Decrypts and verifies under `subkey`; returns the plaintext's length, or nil when the tag

@@ -75,6 +75,30 @@ import Vault
             #expect(outcome.statistics == [4, 16, 8])
         }
     }
+
+    /// Source record ids compare byte for byte, in a batch as in the store (SQLite's `BINARY`
+    /// collation): two ids that differ only in Unicode normalisation are two records, whether
+    /// they share a batch or not.
+    @Test func recordIdsInDifferentUnicodeFormsAreTwoRecordsInAnyBatch() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tresor-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("customers.csv")
+        let lines = [
+            "source,source_record_id,external_id,first_name,country",
+            "crm,r\u{E9},C1,Ann,DE",
+            "crm,re\u{301},C2,Bob,DE",
+            "crm,r\u{E9},C1,Ann,DE",
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        for batchSize in [1, 100] {
+            let outcome = try importCustomers(
+                file, batchSize: batchSize, into: directory.appendingPathComponent("v\(batchSize)"))
+            // read, imported, already imported, rejected, fields dropped, subjects created
+            #expect(outcome.summary == [3, 2, 1, 0, 0, 2], "batch size \(batchSize)")
+        }
+    }
 }
 
 extension VaultStatistics {

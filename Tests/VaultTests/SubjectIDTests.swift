@@ -31,6 +31,39 @@ import Testing
         }
     }
 
+    /// Sets and dictionaries hash ids with a cheap mix of both words and the table's seed: ids
+    /// differing in one bit land in different buckets, so a million-entry table stays fast.
+    @Test func theHashMixesEveryBitOfBothWordsAndTheSeed() throws {
+        let base = try SubjectID.minted(at: 1_790_000_000_123)
+        var hashes = Set<Int>()
+        for bit in 0..<128 {
+            var bytes = base.bytes
+            bytes[bit / 8] ^= 1 << UInt8(bit % 8)
+            let flipped = SubjectID(bytes: bytes)!
+            // The low 16 bits (a small table's bucket) change with any input bit.
+            #expect(flipped._rawHashValue(seed: 0) & 0xFFFF != base._rawHashValue(seed: 0) & 0xFFFF, "bit \(bit)")
+            hashes.insert(flipped._rawHashValue(seed: 0))
+        }
+        #expect(hashes.count == 128)
+        #expect(base._rawHashValue(seed: 1) != base._rawHashValue(seed: 2))
+        // Ids that differ only in their time (one per millisecond, same random bits) spread too.
+        let spread = Set(
+            (0..<4_096).map { step in
+                SubjectID(
+                    bytes: Array(
+                        SubjectID(bytes: base.bytes)!.bytes.enumerated().map { index, byte in
+                            index == 5
+                                ? UInt8(truncatingIfNeeded: step)
+                                : index == 4 ? UInt8(truncatingIfNeeded: step >> 8) : byte
+                        }))!._rawHashValue(seed: 0) & 4_095
+            })
+        #expect(spread.count > 2_400)
+        var table: [SubjectID: Int] = [:]
+        let ids = try (0..<20_000).map { _ in try SubjectID.minted(at: 1_790_000_000_123) }
+        for (index, id) in ids.enumerated() { table[id] = index }
+        for (index, id) in ids.enumerated() { #expect(table[id] == index) }
+    }
+
     @Test func timesOutsideSixBytesAreClamped() throws {
         let beforeTheEpoch = try SubjectID.minted(at: -5)
         let farFuture = try SubjectID.minted(at: .max)

@@ -92,7 +92,7 @@ public struct CustomerImporter {
                 header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
             while let outcome = try reader.next() {
                 guard case .record(let record) = outcome else { continue }
-                let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
+                let region = mapping.withValue(of: .country, in: record) { normalizer.country(utf8: $0) } ?? nil
                 func identifier(_ field: CanonicalField) throws -> (normalized: String, token: IdentifierToken)? {
                     guard let kind = Self.identityKind(field), let raw = mapping.value(of: field, in: record),
                         case .value(_, let normalized) = normalizer.normalize(field, raw, region: region),
@@ -134,7 +134,7 @@ public struct CustomerImporter {
         func flush() throws {
             guard !batch.isEmpty else { return }
             try vault.write(as: actor, purpose: "unification", action: "import-customers") { w in
-                var writes = PendingWrites()
+                var writes = PendingWrites(rows: batch.count)
                 // Only earlier transactions can hold this batch's source records as imported; in the
                 // first batch into a vault without any, no row needs looking up.
                 if !state.storeMayHaveSources { state.storeMayHaveSources = try w.hasSourceRecords() }
@@ -284,11 +284,34 @@ public struct CustomerImporter {
         var sources: [VaultWriter.SourceRecord] = []
         /// The source records of this transaction, which a repeated row must find as already imported.
         var sourceKeys: Set<SourceKey> = []
+
+        /// Room for a batch of `rows` rows (about ten fields and two identifiers each).
+        init(rows: Int) {
+            fields.reserveCapacity(rows * 10)
+            links.reserveCapacity(rows * 2)
+            sources.reserveCapacity(rows)
+            sourceKeys.reserveCapacity(rows)
+        }
     }
 
+    /// A source record's key as the store compares it: byte for byte (SQLite's `BINARY`
+    /// collation). `String`'s own equality and hash follow canonical equivalence, which normalises
+    /// every character to get there.
     struct SourceKey: Hashable {
         let source: String
         let recordID: String
+
+        static func == (lhs: SourceKey, rhs: SourceKey) -> Bool {
+            lhs.source.utf8.elementsEqual(rhs.source.utf8) && lhs.recordID.utf8.elementsEqual(rhs.recordID.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var source = source
+            var recordID = recordID
+            hasher.combine(source.utf8.count)
+            source.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            recordID.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private func importRow(
@@ -307,7 +330,7 @@ public struct CustomerImporter {
             summary.alreadyImported += 1
             return
         }
-        let region = mapping.value(of: .country, in: record).flatMap { normalizer.country($0) }
+        let region = mapping.withValue(of: .country, in: record) { normalizer.country(utf8: $0) } ?? nil
         var values: [(number: Int, value: FieldValue, normalized: String)] = []
         var dropped: [RecordProblem] = []
         var identifierCount = 0
@@ -317,8 +340,11 @@ public struct CustomerImporter {
                 identifierCount += 1
                 continue
             }
-            guard let raw = mapping.value(of: stored.field, in: record) else { continue }
-            switch normalizer.normalize(stored.field, raw, region: region) {
+            guard
+                let outcome = mapping.withValue(
+                    of: stored.field, in: record, { normalizer.normalize(stored.field, utf8: $0, region: region) })
+            else { continue }
+            switch outcome {
             case .value(let value, let normalized):
                 values.append((number, value, normalized))
                 if Self.identityKind(stored.field) != nil { identifierCount += 1 }

@@ -19,11 +19,11 @@ struct FieldNormalizer {
         case problem(RejectReason)
     }
 
-    /// Outcomes of the repeating fields, by raw value, one table per field. Keys compare as
-    /// `String`s, by canonical equivalence: the rules of these fields normalise to NFC, so
-    /// equivalent texts get the same outcome.
+    /// Outcomes of the repeating fields, by the raw value's bytes, one table per field. Keys compare
+    /// byte for byte and are looked up without making a `String` (a row's repeating fields are
+    /// mostly hits); an outcome depends on the raw value alone, so any key gets the rules' outcome.
     private final class Memo {
-        var outcomes: [[String: Outcome]] = Array(repeating: [:], count: 6)
+        var outcomes: [ByteKeyedTable<Outcome>] = Array(repeating: ByteKeyedTable(), count: 6)
 
         /// The table of `field`, or nil for a field whose values are not remembered.
         static func table(of field: CanonicalField) -> Int? {
@@ -54,11 +54,26 @@ struct FieldNormalizer {
     }
 
     func normalize(_ field: CanonicalField, _ raw: String, region: String?) -> Outcome {
-        guard let table = Memo.table(of: field) else { return compute(field, raw, region: region) }
-        if let known = memo.outcomes[table][raw] { return known }
-        let outcome = compute(field, raw, region: region)
-        if memo.outcomes[table].count < Self.memoLimit { memo.outcomes[table][raw] = outcome }
+        var raw = raw
+        return raw.withUTF8 { normalize(field, utf8: $0, region: region) }
+    }
+
+    /// The outcome for a raw value given as its UTF-8 bytes (validated UTF-8, as the CSV reader
+    /// hands them): a remembered one is found without decoding the bytes.
+    func normalize(_ field: CanonicalField, utf8 raw: UnsafeBufferPointer<UInt8>, region: String?) -> Outcome {
+        guard let table = Memo.table(of: field) else {
+            return compute(field, String(decoding: raw, as: UTF8.self), region: region)
+        }
+        if let known = memo.outcomes[table].value(for: raw) { return known }
+        let outcome = compute(field, String(decoding: raw, as: UTF8.self), region: region)
+        if memo.outcomes[table].count < Self.memoLimit { memo.outcomes[table].insert(outcome, for: raw) }
         return outcome
+    }
+
+    /// The ISO 3166-1 alpha-2 code of the raw value's UTF-8 bytes, or nil when it names no country.
+    func country(utf8 raw: UnsafeBufferPointer<UInt8>) -> String? {
+        if case .value(_, let code) = normalize(.country, utf8: raw, region: nil) { return code }
+        return nil
     }
 
     private func compute(_ field: CanonicalField, _ raw: String, region: String?) -> Outcome {

@@ -72,6 +72,16 @@ struct CSVHeaderMapping: Sendable {
         return record[index]
     }
 
+    /// Calls `body` with the UTF-8 bytes of `field` in `record`, without making a string; nil when
+    /// no column holds it or the field is empty.
+    func withValue<Result>(
+        of field: CanonicalField, in record: CSVRecord, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result? {
+        let index = columnOfField[field.ordinal]
+        guard index >= 0, index < record.count else { return nil }
+        return try record.withUTF8(at: index) { bytes in bytes.isEmpty ? nil : try body(bytes) }
+    }
+
     /// Header columns a mapping-file column name designates: exact matches, else matches by key.
     private static func columns(matching name: String, header: [String], keys: [String]) -> [Int] {
         let exact = header.indices.filter { header[$0] == name }
