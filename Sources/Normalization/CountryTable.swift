@@ -15,10 +15,11 @@ enum CountryTable {
         return names
     }()
 
-    /// The parsed records of `CountryTableData`.
+    /// The parsed records of `CountryTableData`, split on bytes (splitting the text by
+    /// `Character` would find grapheme boundaries in all 25 KB first).
     private static let records: [(alpha2: String, alpha3: String, names: [Substring])] =
-        CountryTableData.records.split(separator: "\n").map { line in
-            let fields = line.split(separator: "|")
+        CountryTableData.records.utf8.split(separator: UInt8(ascii: "\n")).map { line in
+            let fields = line.split(separator: UInt8(ascii: "|")).map { Substring($0) }
             return (String(fields[0]), String(fields[1]), Array(fields.dropFirst(2)))
         }
 }

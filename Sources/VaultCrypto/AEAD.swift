@@ -83,11 +83,9 @@ public enum AEAD {
         writeBigEndian(keyVersion, to: base + 1)
         let nonce = base + authenticatedHeaderSize
         NoncePool.shared.fill(nonce, count: format.nonceSize)
-        let written = withAssociatedData(
-            header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize), associatedData
-        ) { ad in
-            format.encrypt(base + headerSize, plaintext, associatedData: ad, nonce: nonce, key: key.pointer)
-        }
+        let written = format.encrypt(
+            base + headerSize, plaintext, header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize),
+            associatedData: associatedData, nonce: nonce, key: key.pointer)
         return headerSize + written
     }
 

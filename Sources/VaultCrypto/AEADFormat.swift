@@ -37,24 +37,27 @@ extension AEAD {
         /// Bytes a sealed value adds to its plaintext.
         public var overhead: Int { headerSize + AEAD.tagSize }
 
-        /// Encrypts with libsodium; `ciphertext` has room for the plaintext and the tag.
+        /// Encrypts (`ChaChaPolySeal`, after HChaCha20 for v1), authenticating `header ‖
+        /// associatedData`; `ciphertext` has room for the plaintext and the tag.
         func encrypt(
             _ ciphertext: UnsafeMutablePointer<UInt8>, _ plaintext: UnsafeRawBufferPointer,
-            associatedData ad: UnsafeBufferPointer<UInt8>, nonce: UnsafePointer<UInt8>, key: UnsafePointer<UInt8>
+            header: UnsafeRawBufferPointer, associatedData: UnsafeRawBufferPointer, nonce: UnsafePointer<UInt8>,
+            key: UnsafePointer<UInt8>
         ) -> Int {
-            var written: UInt64 = 0
-            let message = plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self)
             switch self {
             case .xchacha20Poly1305:
-                _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
-                    ciphertext, &written, message, UInt64(plaintext.count), ad.baseAddress, UInt64(ad.count), nil,
-                    nonce, key)
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: XChaChaSubkey.subkeySize) { buffer in
+                    let subkey = buffer.baseAddress!
+                    XChaChaSubkey.derive(subkey, key: key, prefix: nonce)
+                    defer { sodium_memzero(subkey, XChaChaSubkey.subkeySize) }
+                    return XChaChaSubkey.encrypt(
+                        ciphertext, plaintext, header: header, associatedData: associatedData, nonce: nonce,
+                        subkey: subkey)
+                }
             case .chaCha20Poly1305:
-                _ = crypto_aead_chacha20poly1305_ietf_encrypt(
-                    ciphertext, &written, message, UInt64(plaintext.count), ad.baseAddress, UInt64(ad.count), nil,
-                    nonce, key)
+                return ChaChaPolySeal.encrypt(
+                    ciphertext, plaintext, header: header, associatedData: associatedData, nonce: nonce, key: key)
             }
-            return Int(written)
         }
 
         /// Decrypts and verifies with libsodium; returns the plaintext's length, or nil when the

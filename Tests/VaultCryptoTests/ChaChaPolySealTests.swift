@@ -80,4 +80,30 @@ import Testing
             try ChaCha20Poly1305.openForTesting(sealed, key: key, nonce: nonce, associatedData: [1, 0, 0, 0, 4] + ad)
         }
     }
+
+    /// Values sealed through `AEAD` in either format are libsodium's own construction for the
+    /// nonce they carry: re-encrypting with the reference and the same nonce gives the same bytes.
+    @Test(arguments: AEAD.Format.allCases)
+    func sealedValuesAreTheReferenceConstructionForTheirNonce(format: AEAD.Format) throws {
+        let key = try DataKey.generate()
+        let keyBytes = Array(UnsafeBufferPointer(start: key.material.pointer, count: KeyMaterial.byteCount))
+        for length in [0, 1, 15, 16, 17, 20, 32, 64, 65, 200] {
+            let plaintext = bytes(length, seed: length)
+            let context = Array("f|subject|field \(length)".utf8)
+            let sealed = try AEAD.seal(plaintext, key: key, keyVersion: 7, associatedData: context, format: format)
+            let header = Array(sealed[..<AEAD.authenticatedHeaderSize])
+            let nonce = Array(sealed[AEAD.authenticatedHeaderSize..<format.headerSize])
+            let reference =
+                switch format {
+                case .xchacha20Poly1305:
+                    try XChaCha20Poly1305.encryptForTesting(
+                        plaintext, key: keyBytes, nonce: nonce, associatedData: header + context)
+                case .chaCha20Poly1305:
+                    try ChaCha20Poly1305.encryptForTesting(
+                        plaintext, key: keyBytes, nonce: nonce, associatedData: header + context)
+                }
+            #expect(Array(sealed[format.headerSize...]) == reference, "\(format), \(length) bytes")
+            #expect(try AEAD.open(sealed, key: key, associatedData: context) == plaintext)
+        }
+    }
 }

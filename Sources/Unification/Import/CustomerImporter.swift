@@ -334,7 +334,16 @@ public struct CustomerImporter {
         var values: [(number: Int, value: FieldValue, normalized: String)] = []
         var dropped: [RecordProblem] = []
         var identifierCount = 0
+        // The row's creation time (ISO 8601 only) ranks its values for survivorship.
+        let created =
+            mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) }
         for (number, stored) in state.storedFields.enumerated() {
+            if stored.field == .createdAt, let created {
+                // What the rules make of a valid ISO 8601 time, without parsing it again.
+                let day = Timestamp.dayString(milliseconds: created)
+                values.append((number, .date(day), day))
+                continue
+            }
             if let carried = carried.identifier(stored.field, at: row) {
                 values.append((number, .string(carried.normalized), carried.normalized))
                 identifierCount += 1
@@ -393,8 +402,7 @@ public struct CustomerImporter {
         if firstSeen, case .existing = placement { summary.subjectsMatched += 1 }
 
         // Survivorship: does this row's value replace the one already stored?
-        let created =
-            mapping.value(of: .createdAt, in: record).flatMap { Timestamp.parseMilliseconds(Self.trimmed($0)) } ?? 0
+        let rank = created ?? 0
         let trusts = state.trustRanks(of: source)
         for (number, value, _) in values {
             let stored = state.storedFields[number]
@@ -405,14 +413,14 @@ public struct CustomerImporter {
                 let currentTime = state.winnerTimes[slot + number]
                 let wins: Bool
                 switch stored.rule.strategy {
-                case .mostRecent: wins = (created, trust) > (currentTime, currentTrust)
-                case .mostTrustedSource: wins = (trust, created) > (currentTrust, currentTime)
+                case .mostRecent: wins = (rank, trust) > (currentTime, currentTrust)
+                case .mostTrustedSource: wins = (trust, rank) > (currentTrust, currentTime)
                 case .nonEmpty: wins = false
                 }
                 if !wins { continue }
             }
             state.winnerTrusts[slot + number] = trust
-            state.winnerTimes[slot + number] = created
+            state.winnerTimes[slot + number] = rank
             writes.fields.append(.init(subject: subject, field: stored.name, value: value, source: source))
         }
         // Every identifier of the row stays linked even when another value won the field.
