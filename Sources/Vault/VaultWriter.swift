@@ -23,18 +23,22 @@ public final class VaultWriter {
     }
     /// The transaction's time.
     public let now: Int64
-    private var records: [SubjectID: SubjectRecord] = [:]
-    var touched: Set<SubjectID> = []
+    // The per-subject state below is read and changed once or more per imported row; a writer
+    // lives inside one transaction on one thread and no access to these overlaps another, so
+    // they skip the dynamic exclusivity check (which cost more than the lookups).
+    @exclusivity(unchecked) private var records: [SubjectID: SubjectRecord] = [:]
+    @exclusivity(unchecked) var touched: Set<SubjectID> = []
     /// Subjects this transaction created that have no profile row yet: `setFields` writes theirs
     /// without reading one first.
-    var withoutProfile: Set<SubjectID> = []
+    @exclusivity(unchecked) var withoutProfile: Set<SubjectID> = []
     private(set) var fieldNames: [String] = []
     private var fieldNameSet: Set<String> = []
     private var suppressedTokens: Set<[UInt8]>?
     /// The writer's statements, prepared on first use (see `WriterSQL`).
     private var prepared: [Statement?] = Array(repeating: nil, count: WriterSQL.allCases.count)
     /// Prepared blind-index states, one per identity kind, made on first use in this transaction.
-    private var tokenizers: [DomainTokenizer?] = Array(repeating: nil, count: IdentityKind.allCases.count)
+    @exclusivity(unchecked) private var tokenizers: [DomainTokenizer?] = Array(
+        repeating: nil, count: IdentityKind.allCases.count)
     /// The nonces and subkeys of every value this transaction seals, made on first use.
     private var sealRun: SealRun?
     private var fieldSealerInstance: FieldSealer?

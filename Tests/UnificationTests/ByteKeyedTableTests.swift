@@ -22,6 +22,11 @@ import Testing
         #expect(table.count == 5_000)
         for index in 0..<5_000 { #expect(value(table, "key \(index)") == index) }
         for index in 5_000..<5_100 { #expect(value(table, "key \(index)") == nil) }
+        // A table made with room for the keys finds the same.
+        var sized = ByteKeyedTable<Int>(capacity: 5_000)
+        for index in 0..<5_000 { insert(&sized, "key \(index)", index) }
+        for index in 0..<5_000 { #expect(value(sized, "key \(index)") == index) }
+        #expect(value(sized, "key 5000") == nil)
     }
 
     @Test func prefixesEmptyKeysAndUnicodeFormsAreDistinct() {

@@ -15,6 +15,19 @@ struct ByteKeyedTable<Value> {
     /// Entry index + 1 per slot, 0 for an empty slot; the count is a power of two.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
 
+    /// An empty table.
+    init() {}
+
+    /// An empty table with room for `capacity` keys before it grows.
+    init(capacity: Int) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = Array(repeating: 0, count: slotCount)
+        ends.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     /// The number of keys.
     var count: Int { values.count }
 

@@ -227,8 +227,9 @@ public struct CustomerImporter {
         /// (a file has a handful of sources, often interleaved row by row).
         var trustSources: [String] = []
         var trustsOfSource: [[Int]] = []
-        /// Jurisdictions by country code.
-        var regimes: [String: String] = [:]
+        /// Jurisdictions by country code, in order of first sight (a file names a few dozen
+        /// countries at most: a scan of short strings beats hashing them).
+        var regimes: [(country: String, regime: String)] = []
         /// False while the vault holds no source record from before this transaction.
         var storeMayHaveSources = false
 
@@ -269,9 +270,11 @@ public struct CustomerImporter {
 
         /// The jurisdiction (regime name) of a country code.
         mutating func jurisdiction(forCountry country: String) -> String {
-            if let known = regimes[country] { return known }
+            if let known = regimes.first(where: { $0.country == country }) { return known.regime }
             let name = policy.regime(forCountry: country).name
-            regimes[country] = name
+            // Country codes are normalised (two letters), so the list stays short; a hostile file
+            // cannot grow it past the code table.
+            if regimes.count < 512 { regimes.append((country, name)) }
             return name
         }
     }
@@ -282,35 +285,38 @@ public struct CustomerImporter {
         var fields: [VaultWriter.FieldWrite] = []
         var links: [VaultWriter.IdentityLink] = []
         var sources: [VaultWriter.SourceRecord] = []
-        /// The source records of this transaction, which a repeated row must find as already imported.
-        var sourceKeys: Set<SourceKey> = []
+        /// The source records of this transaction, which a repeated row must find as already
+        /// imported, by `source ‖ 0xFF ‖ record id` (0xFF never occurs in UTF-8, so the pair reads
+        /// back unambiguously). Bytes compare as the store compares them (SQLite's `BINARY`
+        /// collation), where `String` equality would follow canonical equivalence.
+        private var sourceKeys: ByteKeyedTable<Bool>
+        private var key: [UInt8] = []
 
         /// Room for a batch of `rows` rows (about ten fields and two identifiers each).
         init(rows: Int) {
             fields.reserveCapacity(rows * 10)
             links.reserveCapacity(rows * 2)
             sources.reserveCapacity(rows)
-            sourceKeys.reserveCapacity(rows)
-        }
-    }
-
-    /// A source record's key as the store compares it: byte for byte (SQLite's `BINARY`
-    /// collation). `String`'s own equality and hash follow canonical equivalence, which normalises
-    /// every character to get there.
-    struct SourceKey: Hashable {
-        let source: String
-        let recordID: String
-
-        static func == (lhs: SourceKey, rhs: SourceKey) -> Bool {
-            lhs.source.utf8.elementsEqual(rhs.source.utf8) && lhs.recordID.utf8.elementsEqual(rhs.recordID.utf8)
+            sourceKeys = ByteKeyedTable(capacity: rows)
         }
 
-        func hash(into hasher: inout Hasher) {
-            var source = source
-            var recordID = recordID
-            hasher.combine(source.utf8.count)
-            source.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            recordID.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        /// Whether this transaction already imports the record `recordID` of `source`.
+        mutating func hasSource(_ source: String, recordID: String) -> Bool {
+            setKey(source, recordID)
+            return key.withUnsafeBufferPointer { sourceKeys.value(for: $0) } != nil
+        }
+
+        /// Notes that this transaction imports the record `recordID` of `source`.
+        mutating func addSource(_ source: String, recordID: String) {
+            setKey(source, recordID)
+            key.withUnsafeBufferPointer { sourceKeys.insert(true, for: $0) }
+        }
+
+        private mutating func setKey(_ source: String, _ recordID: String) {
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: source.utf8)
+            key.append(0xFF)
+            key.append(contentsOf: recordID.utf8)
         }
     }
 
@@ -322,9 +328,8 @@ public struct CustomerImporter {
     ) throws {
         let source = mapping.value(of: .source, in: record).map(Self.trimmed) ?? state.defaultSource
         let recordID = mapping.value(of: .sourceRecordId, in: record).map(Self.trimmed) ?? "line-\(record.line)"
-        let sourceKey = SourceKey(source: source, recordID: recordID)
         let imported =
-            try writes.sourceKeys.contains(sourceKey)
+            try writes.hasSource(source, recordID: recordID)
             || (state.storeMayHaveSources && w.subject(forSource: source, recordID: recordID) != nil)
         if imported {
             summary.alreadyImported += 1
@@ -385,6 +390,7 @@ public struct CustomerImporter {
 
         // The subject this row resolved to.
         let subject: SubjectID
+        var createdHere = false
         switch placement {
         case .existing(let index):
             subject = state.existing[index]
@@ -394,6 +400,7 @@ public struct CustomerImporter {
             } else {
                 let jurisdiction = state.jurisdiction(forCountry: region ?? "")
                 subject = try w.createSubject(jurisdiction: jurisdiction)
+                createdHere = true
                 state.subjectOfCluster[cluster] = subject
                 summary.subjectsCreated += 1
             }
@@ -430,12 +437,13 @@ public struct CustomerImporter {
             let token = carried.token(field, at: row).map { ($0.high, $0.low) }
             writes.links.append(.init(kind, normalized: normalized, token: token, to: subject))
         }
-        if let country = region {
+        // A later row's country moves the subject; the row that created it set it already.
+        if let country = region, !createdHere {
             let jurisdiction = state.jurisdiction(forCountry: country)
             if try w.jurisdiction(of: subject) != jurisdiction { try w.setJurisdiction(jurisdiction, of: subject) }
         }
         writes.sources.append(.init(source: source, recordID: recordID, subject: subject))
-        writes.sourceKeys.insert(sourceKey)
+        writes.addSource(source, recordID: recordID)
         summary.imported += 1
     }
 

@@ -23,7 +23,9 @@ struct FieldNormalizer {
     /// byte for byte and are looked up without making a `String` (a row's repeating fields are
     /// mostly hits); an outcome depends on the raw value alone, so any key gets the rules' outcome.
     private final class Memo {
-        var outcomes: [ByteKeyedTable<Outcome>] = Array(repeating: ByteKeyedTable(), count: 6)
+        /// Unchecked exclusivity: one normaliser serves one import, on one thread, and no access
+        /// to a table overlaps another (the dynamic check cost more than the lookup).
+        @exclusivity(unchecked) var outcomes: [ByteKeyedTable<Outcome>] = Array(repeating: ByteKeyedTable(), count: 6)
 
         /// The table of `field`, or nil for a field whose values are not remembered.
         static func table(of field: CanonicalField) -> Int? {

@@ -24,8 +24,10 @@ final class CSVReader {
     var fileName: String { source.fileName }
 
     private let source: ByteChunkReader
-    private var window = ChunkWindow()
-    private var scanner: CSVScanner
+    // Read and advanced once or more per record, by one thread, never in overlapping accesses:
+    // no dynamic exclusivity check.
+    @exclusivity(unchecked) private var window = ChunkWindow()
+    @exclusivity(unchecked) private var scanner: CSVScanner
 
     /// Opens the CSV file at `url` and reads its header.
     convenience init(url: URL, options: CSVReaderOptions = CSVReaderOptions()) throws(UnificationError) {
