@@ -13,6 +13,8 @@ final class Keyring {
     private var slotsBySubject: [SubjectID: (slot: Int, version: UInt32)] = [:]
     private var slotOwners: [SubjectID?]
     private var nextSlot = 0
+    /// The nonces of data keys wrapped under the master key, made on the first wrap.
+    private var wrapRun: SealRun?
 
     /// Number of data keys kept unwrapped at once.
     static let cacheCapacity = 65_536
@@ -30,8 +32,15 @@ final class Keyring {
     // MARK: Contexts (associated data for wrapped keys)
 
     static func dataKeyContext(_ subject: SubjectID, version: UInt32) -> [UInt8] {
-        Array("tresor.dk\0".utf8) + subject.bytes + withUnsafeBytes(of: version.bigEndian, Array.init)
+        var context: [UInt8] = []
+        context.reserveCapacity(dataKeyPrefix.count + 20)
+        context.append(contentsOf: dataKeyPrefix)
+        subject.append(to: &context)
+        withUnsafeBytes(of: version.bigEndian) { context.append(contentsOf: $0) }
+        return context
     }
+
+    private static let dataKeyPrefix = Array("tresor.dk\0".utf8)
 
     static func vaultKeyContext(_ name: String, vaultID: [UInt8]) -> [UInt8] {
         Array("tresor.\(name)\0".utf8) + vaultID
@@ -43,8 +52,11 @@ final class Keyring {
     func makeDataKey(for subject: SubjectID, version: UInt32) throws -> (key: DataKey, wrapped: [UInt8]) {
         let slot = claimSlot(for: subject, version: version)
         let key: DataKey = slab.generate(at: slot)
+        let run = try wrapRun ?? SealRun()
+        wrapRun = run
         let wrapped = try KeyWrap.wrap(
-            key, under: master, masterVersion: masterVersion, context: Self.dataKeyContext(subject, version: version))
+            key, under: master, masterVersion: masterVersion, context: Self.dataKeyContext(subject, version: version),
+            run: run)
         return (key, wrapped)
     }
 

@@ -97,6 +97,16 @@ public enum AEAD {
         bytes plaintext: UnsafeRawBufferPointer, key: DataKey, keyVersion: UInt32,
         associatedData: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, run: SealRun
     ) throws(CryptoError) -> Int {
+        try seal(
+            bytes: plaintext, key: key.material, keyVersion: keyVersion, associatedData: associatedData,
+            into: output, run: run)
+    }
+
+    /// `seal(bytes:key:keyVersion:associatedData:into:run:)` under any key's material.
+    static func seal(
+        bytes plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32,
+        associatedData: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, run: SealRun
+    ) throws(CryptoError) -> Int {
         try Sodium.ensureInitialized()
         let format = Format.xchacha20Poly1305
         precondition(output.count >= format.overhead + plaintext.count, "AEAD.seal: output buffer too small")
@@ -104,7 +114,7 @@ public enum AEAD {
         base[0] = format.rawValue
         writeBigEndian(keyVersion, to: base + 1)
         let nonce = base + authenticatedHeaderSize
-        let subkey = run.next(for: key.material, nonce: nonce)
+        let subkey = run.next(for: key, nonce: nonce)
         let written = XChaChaSubkey.encrypt(
             base + format.headerSize, plaintext,
             header: UnsafeRawBufferPointer(start: base, count: authenticatedHeaderSize),
@@ -136,6 +146,18 @@ public enum AEAD {
 
     /// A new array of at most `capacity` bytes, written by `fill`, which reads `first` and
     /// `second` in place and returns how many bytes it wrote; rethrows what `fill` throws.
+    /// `seal(bytes:key:keyVersion:associatedData:into:run:)` under any key's material, returning
+    /// a new array (key wraps under the master key).
+    static func seal(
+        _ plaintext: UnsafeRawBufferPointer, key: KeyMaterial, keyVersion: UInt32, associatedData: [UInt8],
+        run: SealRun
+    ) throws(CryptoError) -> [UInt8] {
+        try array(capacity: overhead + plaintext.count, reading: [], associatedData) {
+            _, ad, output throws(CryptoError) in
+            try seal(bytes: plaintext, key: key, keyVersion: keyVersion, associatedData: ad, into: output, run: run)
+        }
+    }
+
     private static func array(
         capacity: Int, reading first: [UInt8], _ second: [UInt8],
         _ fill: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeMutableRawBufferPointer) throws(CryptoError)

@@ -12,6 +12,16 @@ public enum KeyWrap {
         return AEAD.seal(raw, key: master.material, keyVersion: masterVersion, associatedData: context)
     }
 
+    /// `wrap` with the next nonce of `run`: keys wrapped one after another under the master key
+    /// (an import's new subjects) share one XChaCha20 subkey per run (Docs/decisions.md, entry
+    /// 28) instead of deriving one per key. The wrapped key is the same v1 value.
+    public static func wrap(
+        _ key: some SymmetricKey, under master: MasterKey, masterVersion: UInt32 = 1, context: [UInt8], run: SealRun
+    ) throws(CryptoError) -> [UInt8] {
+        let raw = UnsafeRawBufferPointer(start: key.material.pointer, count: KeyMaterial.byteCount)
+        return try AEAD.seal(raw, key: master.material, keyVersion: masterVersion, associatedData: context, run: run)
+    }
+
     /// Unwraps a key into new protected memory of its own.
     /// - Throws: `CryptoError.authenticationFailed` under the wrong master key or context.
     public static func unwrap<Key: SymmetricKey>(

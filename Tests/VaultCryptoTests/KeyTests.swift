@@ -41,6 +41,34 @@ import VaultCrypto
         }
     }
 
+    /// Keys wrapped in a run under one master key share a nonce prefix and count up; each is an
+    /// ordinary wrapped key that opens only under its own context, and a new master key starts a
+    /// new run.
+    @Test func keysWrappedInARunUnwrapAndShareOnlyTheirPrefix() throws {
+        let master = try MasterKey.generate()
+        let run = try SealRun()
+        let keys = try (0..<40).map { _ in try DataKey.generate() }
+        let wrapped = try keys.enumerated().map { index, key in
+            try KeyWrap.wrap(key, under: master, masterVersion: 3, context: [UInt8(index)], run: run)
+        }
+        for (index, key) in keys.enumerated() {
+            let unwrapped: DataKey = try KeyWrap.unwrap(wrapped[index], under: master, context: [UInt8(index)])
+            #expect(unwrapped == key)
+            #expect(throws: CryptoError.self) {
+                let _: DataKey = try KeyWrap.unwrap(wrapped[index], under: master, context: [UInt8(index) &+ 1])
+            }
+        }
+        let nonces = wrapped.map { Array($0[5..<29]) }
+        #expect(Set(nonces).count == nonces.count)
+        #expect(Set(nonces.map { Array($0[..<16]) }).count == 1)
+        #expect(run.runsStarted == 1)
+        let other = try MasterKey.generate()
+        let again = try KeyWrap.wrap(keys[0], under: other, context: [0], run: run)
+        #expect(run.runsStarted == 2)
+        let unwrapped: DataKey = try KeyWrap.unwrap(again, under: other, context: [0])
+        #expect(unwrapped == keys[0])
+    }
+
     @Test func slabUnwrapsGeneratesAndWipes() throws {
         let master = try MasterKey.generate()
         let slab = try KeySlab(capacity: 4)
