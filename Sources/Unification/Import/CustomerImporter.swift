@@ -232,6 +232,9 @@ public struct CustomerImporter {
         var regimes: [(country: String, regime: String)] = []
         /// False while the vault holds no source record from before this transaction.
         var storeMayHaveSources = false
+        /// The buffer of a row's normalised values, handed from row to row so that its memory is
+        /// allocated once per import instead of grown anew for every row.
+        var rowValues: [(number: Int, value: FieldValue, normalized: String)] = []
 
         init(policy: AccessPolicy, defaultSource: String, existing: [SubjectID]) {
             self.policy = policy
@@ -336,7 +339,13 @@ public struct CustomerImporter {
             return
         }
         let region = mapping.withValue(of: .country, in: record) { normalizer.country(utf8: $0) } ?? nil
-        var values: [(number: Int, value: FieldValue, normalized: String)] = []
+        var values = state.rowValues
+        state.rowValues = []
+        values.removeAll(keepingCapacity: true)
+        defer {
+            values.removeAll(keepingCapacity: true)
+            state.rowValues = values
+        }
         var dropped: [RecordProblem] = []
         var identifierCount = 0
         // The row's creation time (ISO 8601 only) ranks its values for survivorship.
