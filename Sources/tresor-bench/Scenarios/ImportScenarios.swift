@@ -16,9 +16,6 @@ enum ImportData {
             var options = SampleDataOptions(people: people, seed: 1, dirt: dirt)
             options.eventsPerPerson = 1.0
             _ = try SampleDataGenerator.write(options: options, to: url)
-            // The generator leaves its files' pages dirty (1.3 GB at 100k people); flushed now,
-            // the writeback does not run under the import and slow its commits and checkpoints.
-            sync()
         }
         return url
     }
