@@ -47,4 +47,15 @@ import Vault
             Issue.record("a valid city was rejected")
         }
     }
+
+    @Test func overLongValuesAreNormalisedButNotRemembered() {
+        let normalizer = FieldNormalizer(now: Date())
+        let long = String(repeating: "Ab", count: FieldNormalizer.memoKeyLimit)
+        let first = describe(normalizer.normalize(.city, long, region: nil))
+        #expect(first.contains("too_long"))
+        #expect(normalizer.rememberedCount(.city) == 0)
+        #expect(describe(normalizer.normalize(.city, long, region: nil)) == first)
+        _ = normalizer.normalize(.city, "Berlin", region: nil)
+        #expect(normalizer.rememberedCount(.city) == 1)
+    }
 }

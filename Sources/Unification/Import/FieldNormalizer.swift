@@ -44,6 +44,10 @@ struct FieldNormalizer {
     /// Distinct raw values remembered per field (hostile input cannot grow the memo further).
     static let memoLimit = 4_096
 
+    /// The longest raw value remembered, in bytes: longer ones (a name is at most 200 characters)
+    /// are normalised each time, so that the memo holds at most a few megabytes of keys.
+    static let memoKeyLimit = 1_024
+
     /// How many outcomes of `field` are remembered (for tests).
     func rememberedCount(_ field: CanonicalField) -> Int {
         Memo.table(of: field).map { memo.outcomes[$0].count } ?? 0
@@ -68,7 +72,9 @@ struct FieldNormalizer {
         }
         if let known = memo.outcomes[table].value(for: raw) { return known }
         let outcome = compute(field, String(decoding: raw, as: UTF8.self), region: region)
-        if memo.outcomes[table].count < Self.memoLimit { memo.outcomes[table].insert(outcome, for: raw) }
+        if raw.count <= Self.memoKeyLimit, memo.outcomes[table].count < Self.memoLimit {
+            memo.outcomes[table].insert(outcome, for: raw)
+        }
         return outcome
     }
 
