@@ -50,12 +50,7 @@ import Vault
     }
 
     @Test func aRecordRepeatedInALaterBatchIsAlreadyImportedAndBadIdentifiersAreStillReported() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tresor-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("customers.csv")
-        let lines = [
+        try withCustomerFile([
             "source,source_record_id,external_id,email,phone,first_name,country",
             "crm,r1,C1,ann@example.com,,Ann,DE",
             "crm,r2,C2,bob@example.com,,Bob,DE",
@@ -63,16 +58,16 @@ import Vault
             "crm,r4,,,,Dee,DE",
             "crm,r5,C5,eve@example.com,+49 30 1234567,Eve,DE",
             "crm,r2,C2,bob@example.com,,Bob,DE",
-        ]
-        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        for batchSize in [2, 100] {
-            let outcome = try importCustomers(
-                file, batchSize: batchSize, into: directory.appendingPathComponent("v\(batchSize)"))
-            // read, imported, already imported, rejected, fields dropped, subjects created
-            #expect(outcome.summary == [6, 4, 1, 1, 1, 4])
-            #expect(outcome.rejects.contains { $0.hasPrefix("4 email invalid_email") })
-            #expect(outcome.rejects.contains { $0.hasPrefix("5 - ") })
-            #expect(outcome.statistics == [4, 16, 8])
+        ]) { file, directory in
+            for batchSize in [2, 100] {
+                let outcome = try importCustomers(
+                    file, batchSize: batchSize, into: directory.appendingPathComponent("v\(batchSize)"))
+                // read, imported, already imported, rejected, fields dropped, subjects created
+                #expect(outcome.summary == [6, 4, 1, 1, 1, 4])
+                #expect(outcome.rejects.contains { $0.hasPrefix("4 email invalid_email") })
+                #expect(outcome.rejects.contains { $0.hasPrefix("5 - ") })
+                #expect(outcome.statistics == [4, 16, 8])
+            }
         }
     }
 
@@ -80,24 +75,30 @@ import Vault
     /// collation): two ids that differ only in Unicode normalisation are two records, whether
     /// they share a batch or not.
     @Test func recordIdsInDifferentUnicodeFormsAreTwoRecordsInAnyBatch() throws {
+        try withCustomerFile([
+            "source,source_record_id,external_id,first_name,country",
+            "crm,r\u{E9},C1,Ann,DE",
+            "crm,re\u{301},C2,Bob,DE",
+            "crm,r\u{E9},C1,Ann,DE",
+        ]) { file, directory in
+            for batchSize in [1, 100] {
+                let outcome = try importCustomers(
+                    file, batchSize: batchSize, into: directory.appendingPathComponent("v\(batchSize)"))
+                // read, imported, already imported, rejected, fields dropped, subjects created
+                #expect(outcome.summary == [3, 2, 1, 0, 0, 2], "batch size \(batchSize)")
+            }
+        }
+    }
+
+    /// Calls `body` with a customer file of `lines` in a scratch folder, removed afterwards.
+    func withCustomerFile(_ lines: [String], _ body: (_ file: URL, _ directory: URL) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tresor-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("customers.csv")
-        let lines = [
-            "source,source_record_id,external_id,first_name,country",
-            "crm,r\u{E9},C1,Ann,DE",
-            "crm,re\u{301},C2,Bob,DE",
-            "crm,r\u{E9},C1,Ann,DE",
-        ]
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        for batchSize in [1, 100] {
-            let outcome = try importCustomers(
-                file, batchSize: batchSize, into: directory.appendingPathComponent("v\(batchSize)"))
-            // read, imported, already imported, rejected, fields dropped, subjects created
-            #expect(outcome.summary == [3, 2, 1, 0, 0, 2], "batch size \(batchSize)")
-        }
+        try body(file, directory)
     }
 }
 
