@@ -144,8 +144,6 @@ public enum AEAD {
         }
     }
 
-    /// A new array of at most `capacity` bytes, written by `fill`, which reads `first` and
-    /// `second` in place and returns how many bytes it wrote; rethrows what `fill` throws.
     /// `seal(bytes:key:keyVersion:associatedData:into:run:)` under any key's material, returning
     /// a new array (key wraps under the master key).
     static func seal(
@@ -158,6 +156,8 @@ public enum AEAD {
         }
     }
 
+    /// A new array of at most `capacity` bytes, written by `fill`, which reads `first` and
+    /// `second` in place and returns how many bytes it wrote; rethrows what `fill` throws.
     private static func array(
         capacity: Int, reading first: [UInt8], _ second: [UInt8],
         _ fill: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeMutableRawBufferPointer) throws(CryptoError)

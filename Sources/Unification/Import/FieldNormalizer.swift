@@ -45,7 +45,7 @@ struct FieldNormalizer {
     static let memoLimit = 4_096
 
     /// The longest raw value remembered, in bytes: longer ones (a name is at most 200 characters)
-    /// are normalised each time, so that the memo holds at most a few megabytes of keys.
+    /// are normalised each time, so that the six tables hold at most 24 MB of keys.
     static let memoKeyLimit = 1_024
 
     /// How many outcomes of `field` are remembered (for tests).
