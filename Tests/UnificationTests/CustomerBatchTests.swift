@@ -90,6 +90,45 @@ import Vault
         }
     }
 
+    /// A file cut short while pass 2 reads it stops the import with an error naming the file,
+    /// keeps the batches committed before, rolls back the batch being written, and a run on the
+    /// whole file afterwards imports the rest, each record once.
+    @Test func aFileCutShortDuringTheImportStopsItCleanlyAndARerunCompletesIt() throws {
+        // Longer than the reader's 1 MiB chunk, so that pass 2 reads past the cut.
+        let lines =
+            ["source,source_record_id,external_id,city,country"]
+            + (0..<20_000).map { "crm,r\($0),C\($0),A city with a rather long name \($0 % 50),DE" }
+        try withCustomerFile(lines) { file, directory in
+            let whole = try Data(contentsOf: file)
+            #expect(whole.count > 1 << 20)
+            let vault = try ImportTests.makeVault(directory.appendingPathComponent("v"))
+            var options = CustomerImporter.Options()
+            options.batchSize = 1_000
+            var batches = 0
+            do {
+                _ = try CustomerImporter(vault: vault, actor: importer).run(file: file, options: options) { _ in
+                    batches += 1
+                    guard batches == 1 else { return }
+                    let handle = try? FileHandle(forWritingTo: file)
+                    try? handle?.truncate(atOffset: 500_000)
+                    try? handle?.close()
+                }
+                Issue.record("an import of a file cut short did not fail")
+            } catch let error as UnificationError {
+                #expect(error.code == .cannotRead)
+                #expect(error.description.contains("customers.csv"))
+            }
+            // Only whole batches were committed before the error.
+            let committed = try vault.statistics().subjects
+            #expect(committed > 0 && committed < 20_000 && committed % 1_000 == 0)
+            try whole.write(to: file)
+            let (summary, _) = try CustomerImporter(vault: vault, actor: importer).run(file: file, options: options)
+            #expect(summary.alreadyImported == committed)
+            #expect(summary.imported == 20_000 - committed)
+            #expect(try vault.statistics().subjects == 20_000)
+        }
+    }
+
     /// Calls `body` with a customer file of `lines` in a scratch folder, removed afterwards.
     func withCustomerFile(_ lines: [String], _ body: (_ file: URL, _ directory: URL) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -1,10 +1,11 @@
-/// What pass 1 of a customer import keeps of every row for pass 2: its line (to check the file
-/// did not change) and the identifiers it found valid — normalised value and blind-index token —
+/// What pass 1 of a customer import keeps of every row for pass 2: its line and byte count (to
+/// check the file did not change) and the identifiers it found valid — normalised value and blind-index token —
 /// so that pass 2 neither normalises nor tokenises them again (Docs/decisions.md, entry 38).
 ///
 /// Kept flat, since it holds every row of the file: the values' UTF-8 back to back in one byte
 /// array, and per row one fixed-size record of its line, where its values start, their lengths
-/// and the three tokens (72 bytes), instead of three optional `String`s and tokens per row.
+/// and the three tokens (80 bytes with its byte count), instead of three optional `String`s and
+/// tokens per row.
 struct CarriedRows {
     /// A valid identifier of a row: its normalised value and its token.
     typealias Identifier = (normalized: String, token: IdentifierToken)
@@ -15,6 +16,9 @@ struct CarriedRows {
     /// Slots in this order: external id, e-mail, phone.
     private struct Row {
         let line: Int
+        /// The record's field bytes (`CSVRecord.byteCount`), so that pass 2 notices a row that
+        /// changed or was cut short, not only a line that moved.
+        let byteCount: Int
         let start: Int
         let lengths: (UInt16, UInt16, UInt16)
         let tokens: (IdentifierToken, IdentifierToken, IdentifierToken)
@@ -25,12 +29,14 @@ struct CarriedRows {
 
     var count: Int { rows.count }
 
-    /// The line of row `index`.
-    func line(at index: Int) -> Int { rows[index].line }
+    /// Whether row `index` is `record` as pass 1 read it: the same line, the same field bytes.
+    func isRow(_ index: Int, of record: CSVRecord) -> Bool {
+        rows[index].line == record.line && rows[index].byteCount == record.byteCount
+    }
 
-    /// Adds a row: its line and its identifiers (nil: absent, invalid or suppressed — pass 2
+    /// Adds a row: its line, byte count and identifiers (nil: absent, invalid or suppressed — pass 2
     /// normalises those again to report why).
-    mutating func append(line: Int, externalID: Identifier?, email: Identifier?, phone: Identifier?) {
+    mutating func append(_ record: CSVRecord, externalID: Identifier?, email: Identifier?, phone: Identifier?) {
         let start = texts.count
         func store(_ identifier: Identifier?) -> (UInt16, IdentifierToken) {
             guard let identifier, identifier.normalized.utf8.count < Int(Self.absent) else {
@@ -44,7 +50,8 @@ struct CarriedRows {
         let (phoneLength, phoneToken) = store(phone)
         rows.append(
             Row(
-                line: line, start: start, lengths: (externalLength, emailLength, phoneLength),
+                line: record.line, byteCount: record.byteCount, start: start,
+                lengths: (externalLength, emailLength, phoneLength),
                 tokens: (externalToken, emailToken, phoneToken)))
     }
 

@@ -104,7 +104,7 @@ public struct CustomerImporter {
                 let external = try identifier(.externalId)
                 let email = try identifier(.email)
                 let phone = try identifier(.phone)
-                rows.append(line: record.line, externalID: external, email: email, phone: phone)
+                rows.append(record, externalID: external, email: email, phone: phone)
                 records.append(
                     ResolutionRecord(
                         index: records.count, externalID: external?.token, emails: email.map { [$0.token] } ?? [],
@@ -125,25 +125,45 @@ public struct CustomerImporter {
         }
         existing = existing.indices.map { existing[survivorOf[$0] ?? $0] }
 
-        // Pass 2: write, in batches.
+        // Pass 2: write, in batches of `batchSize` records, each one transaction, reading the file
+        // as the batch goes: no record is kept past its row (the reader reuses its memory).
         let reader = try CSVReader(url: file, options: Self.readerOptions)
         let mapping = try CSVHeaderMapping(header: reader.header, fileName: reader.fileName, mappingFile: mappingFile)
         var state = WriteState(policy: vault.policy, defaultSource: defaultSource, existing: existing)
         var recordIndex = 0
-        var batch: [(CSVRecord, Int)] = []
-        func flush() throws {
-            guard !batch.isEmpty else { return }
+        func fileChanged() -> UnificationError {
+            UnificationError(.cannotRead, fileName: reader.fileName, "the file changed during the import")
+        }
+        /// Counts a rejected line; returns the next record, or nil at the end of the file.
+        func nextRecord() throws -> CSVRecord? {
+            while let outcome = try reader.next() {
+                summary.read += 1
+                switch outcome {
+                case .problem(let problem):
+                    summary.rejected += 1
+                    report.add(problem, file: reader.fileName)
+                case .record(let record):
+                    guard recordIndex < rows.count, rows.isRow(recordIndex, of: record) else { throw fileChanged() }
+                    return record
+                }
+            }
+            return nil
+        }
+        while recordIndex < rows.count {
+            let end = min(recordIndex + options.batchSize, rows.count)
             try vault.write(as: actor, purpose: "unification", action: "import-customers") { w in
-                var writes = PendingWrites(rows: batch.count)
+                var writes = PendingWrites(rows: end - recordIndex)
                 // Only earlier transactions can hold this batch's source records as imported; in the
                 // first batch into a vault without any, no row needs looking up.
                 if !state.storeMayHaveSources { state.storeMayHaveSources = try w.hasSourceRecords() }
-                for (record, index) in batch {
+                while recordIndex < end {
+                    guard let record = try nextRecord() else { throw fileChanged() }
                     try importRow(
-                        record, row: index, carried: rows, placement: resolution.placements[index],
+                        record, row: recordIndex, carried: rows, placement: resolution.placements[recordIndex],
                         mapping: mapping, normalizer: normalizer,
                         state: &state, writes: &writes, writer: w, summary: &summary, report: &report,
                         file: reader.fileName)
+                    recordIndex += 1
                 }
                 state.storeMayHaveSources = true
                 try w.setFields(writes.fields)
@@ -151,25 +171,9 @@ public struct CustomerImporter {
                 try w.recordSources(writes.sources)
             }
             progress(summary.read)
-            batch.removeAll(keepingCapacity: true)
         }
-        while let outcome = try reader.next() {
-            switch outcome {
-            case .problem(let problem):
-                summary.read += 1
-                summary.rejected += 1
-                report.add(problem, file: reader.fileName)
-            case .record(let record):
-                summary.read += 1
-                guard recordIndex < rows.count, rows.line(at: recordIndex) == record.line else {
-                    throw UnificationError(.cannotRead, fileName: reader.fileName, "the file changed during the import")
-                }
-                batch.append((record, recordIndex))
-                recordIndex += 1
-                if batch.count >= options.batchSize { try flush() }
-            }
-        }
-        try flush()
+        // Lines after the last record can only be rejected ones.
+        if try nextRecord() != nil { throw fileChanged() }
         summary.rejectsByReason = report.countsByReason
         summary.milliseconds =
             Int64((ContinuousClock.now - started).components.seconds * 1000)

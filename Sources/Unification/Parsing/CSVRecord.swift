@@ -44,6 +44,11 @@ struct CSVRecord: Sendable, CustomStringConvertible, CustomReflectable {
         withUTF8(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The bytes of all fields together (unescaped, without separators).
+    var byteCount: Int {
+        count == 0 ? 0 : withExtendedLifetime(storage) { storage.ends[count - 1] }
+    }
+
     /// True when field `index` is the empty string.
     func isEmpty(at index: Int) -> Bool {
         withUTF8(at: index) { $0.isEmpty }
